@@ -1,6 +1,7 @@
 package dev.supervisor.cli;
 
 import dev.supervisor.ExitCode;
+import dev.supervisor.secrets.SourceFile;
 import dev.supervisor.vault.Affixes;
 import dev.supervisor.vault.Cryptor;
 import dev.supervisor.vault.CryptorFactory;
@@ -12,9 +13,6 @@ import dev.supervisor.vault.Pbkdf2;
 import dev.supervisor.vault.VaultDocument;
 import dev.supervisor.vault.VaultException;
 import dev.supervisor.vault.YamlReader;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -80,19 +78,7 @@ public final class VaultCommand implements Callable<Integer> {
 
     private VaultDocument read(VaultFileOptions options) {
         String name = options.file.toString();
-        byte[] bytes;
-        try {
-            if (Files.size(options.file) > YamlReader.MAX_BYTES) {
-                throw new VaultException(ExitCode.CONFIG, "InvalidYaml", "the file is larger than "
-                        + (YamlReader.MAX_BYTES >> 20) + " MiB", name, null, -1, null);
-            }
-            bytes = Files.readAllBytes(options.file);
-        } catch (NoSuchFileException e) {
-            throw new VaultException(ExitCode.CONFIG, "FileNotFound", "no such file", name, null, -1, null);
-        } catch (IOException e) {
-            throw new VaultException(ExitCode.CONFIG, "FileNotReadable", "cannot read: " + e.getMessage(),
-                    name, null, -1, null);
-        }
+        byte[] bytes = SourceFile.read(options.file, name);
         String text = YamlReader.decodeUtf8(bytes, name);
         // yaml_vault's CLI (Main.from_file) runs ERB over the whole file before parsing it.
         return VaultDocument.parse(Erb.hasTags(text) ? Erb.render(text, env, name) : text, name);

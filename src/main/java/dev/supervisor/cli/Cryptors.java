@@ -1,0 +1,20 @@
+package dev.supervisor.cli;
+
+import dev.supervisor.vault.Cryptor;
+import dev.supervisor.vault.CryptorFactory;
+import dev.supervisor.vault.CryptorSpec;
+
+/** The command line's cryptors: yaml_vault's passphrase cryptor, and KMS through {@link AwsAccess}. */
+final class Cryptors implements CryptorFactory {
+    private final AwsAccess aws;
+
+    Cryptors(AwsAccess aws) {
+        this.aws = aws;
+    }
+
+    @Override
+    public Cryptor create(CryptorSpec spec) {
+        if (spec.name().equals(CryptorSpec.AWS_KMS)) return aws.services().kmsCryptor(spec.awsKmsKeyId());
+        return CryptorFactory.standard().create(spec);
+    }
+}
