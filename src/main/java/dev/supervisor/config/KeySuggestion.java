@@ -1,0 +1,42 @@
+package dev.supervisor.config;
+
+import java.util.List;
+import java.util.Optional;
+
+/** "Did you mean": the known word nearest to a misspelt one, if it is near enough to be a typo. */
+final class KeySuggestion {
+    private KeySuggestion() {}
+
+    static Optional<String> closest(String typed, List<String> known) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : known) {
+            int d = distance(typed.toLowerCase(java.util.Locale.ROOT), candidate);
+            if (d < bestDistance) {
+                best = candidate;
+                bestDistance = d;
+            }
+        }
+        // A third of the word (at least 2 edits) catches typos and '-' vs '_' without suggesting unrelated keys.
+        int allowed = Math.max(2, typed.length() / 3);
+        return bestDistance <= allowed ? Optional.ofNullable(best) : Optional.empty();
+    }
+
+    /** Levenshtein distance. */
+    static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) previous[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}
