@@ -12,6 +12,12 @@ final class Cryptors implements CryptorFactory {
         this.aws = aws;
     }
 
+    /** For {@code vault encrypt|decrypt}: AWS settings from the environment and the command's --aws-region. */
+    static CryptorFactory forVaultCommand(java.util.Map<String, String> env) {
+        return spec -> new Cryptors(new AwsAccess(dev.supervisor.aws.AwsSettings.fromEnvironment(env)
+                .withRegion(spec.awsRegion()))).create(spec);
+    }
+
     @Override
     public Cryptor create(CryptorSpec spec) {
         if (spec.name().equals(CryptorSpec.AWS_KMS)) return aws.services().kmsCryptor(spec.awsKmsKeyId());

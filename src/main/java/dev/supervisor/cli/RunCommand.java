@@ -2,133 +2,253 @@ package dev.supervisor.cli;
 
 import dev.supervisor.ExitCode;
 import dev.supervisor.SupervisorException;
+import dev.supervisor.config.ConfigLoader;
 import dev.supervisor.config.Durations;
+import dev.supervisor.config.ModeOverrides;
+import dev.supervisor.config.ModeResolver;
+import dev.supervisor.config.ModeSelector;
+import dev.supervisor.config.ResolvedMode;
+import dev.supervisor.config.SupervisorConfig;
 import dev.supervisor.process.Exec;
 import dev.supervisor.process.ExitStatus;
 import dev.supervisor.process.LaunchSpec;
+import dev.supervisor.process.Log;
 import dev.supervisor.process.ProcSelf;
 import dev.supervisor.process.SignalBlocking;
 import dev.supervisor.process.SignalMap;
 import dev.supervisor.process.SignalReceiver;
 import dev.supervisor.process.Signals;
 import dev.supervisor.process.Supervisor;
+import dev.supervisor.secrets.SecretsLoader;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code supervisor run}: prepare the environment, start the app, supervise it, return its exit code. */
+/**
+ * {@code supervisor run}: args → config → mode → secrets → environment → launch → supervise → exit code.
+ * Signals are taken over before anything else, so a stop during the preparation ends the start cleanly.
+ */
 @Command(name = "run",
         sortOptions = false,
         usageHelpAutoWidth = true,
         description = {
-                "Runs CMD as a supervised child: forwards every signal it receives (rewritten through",
-                "--signal-map), reaps zombies, kills the child's group if it outlives --stop-timeout after a",
-                "stop signal, and exits with the child's exit code (128+N if it died of signal N)."},
-        footer = {"", "Examples:",
-                "  supervisor run -- bundle exec unicorn -c config/unicorn.rb",
-                "  supervisor run --signal-map TERM:QUIT --stop-timeout 20s -- bundle exec unicorn",
-                "  supervisor run --exit-code-map 143:0 -- bin/worker"})
+                "Prepares the environment (secrets, files), then runs a launch mode or CMD as a supervised child:",
+                "forwards every signal it receives (rewritten by the mode's preset and --signal-map), reaps zombies,",
+                "kills the child's group if it outlives the stop timeout, and exits with the child's exit code",
+                "(128+N if it died of signal N)."},
+        footer = {"", "Choosing what to run:",
+                "  supervisor run web                 mode 'web' from supervisor.yml",
+                "  supervisor run task db:migrate     mode 'task' with extra arguments",
+                "  supervisor run --mode worker       the same as 'supervisor run worker'",
+                "  supervisor run -- bin/server -p 80 an ad-hoc command (with the file's secrets)",
+                "  supervisor run                     $SUPERVISOR_MODE, else default_mode",
+                "",
+                "Examples:",
+                "  supervisor run --secrets config/secrets.yml --env-root '$.production' -- bundle exec puma",
+                "  supervisor run --preset unicorn -- bundle exec unicorn -c config/unicorn.rb",
+                "  supervisor run --signal-map TERM:QUIT --stop-timeout 20s -- bin/server"})
 public final class RunCommand implements Callable<Integer> {
 
-    @Option(names = "--signal-map", paramLabel = "SRC:DST",
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec commandSpec;
+
+    @Option(names = "--config", paramLabel = "FILE", order = 1,
+            description = "Config file (default: $SUPERVISOR_CONFIG, else ./supervisor.yml if present).")
+    Path configFile;
+
+    @Option(names = "--mode", paramLabel = "NAME", order = 2,
+            description = "Launch mode from the config file (default: the first argument if it names a mode, "
+                    + "else $SUPERVISOR_MODE, else default_mode).")
+    String mode;
+
+    @Option(names = "--preset", paramLabel = "NAME", order = 3,
+            description = "App-server preset: unicorn, puma, sidekiq, resque, gunicorn, nginx, php-fpm, celery, "
+                    + "good_job, delayed_job, shoryuken, generic. Overrides the mode's.")
+    String preset;
+
+    @Option(names = "--signal-map", paramLabel = "SRC:DST", order = 4,
             description = "When the supervisor receives SRC, send DST instead (repeatable). Names with or without SIG, "
                     + "or numbers; DST 0 or 'ignore' drops it. Example: --signal-map TERM:QUIT")
     List<String> signalMap = new ArrayList<>();
 
-    @Option(names = "--process-group",
+    @Option(names = "--process-group", order = 5,
             description = "Deliver forwarded signals to the child's whole process group (default: the child only).")
-    boolean processGroup;
+    Boolean processGroup;
 
-    @Option(names = "--stop-timeout", paramLabel = "DURATION", defaultValue = "25s",
+    @Option(names = "--stop-timeout", paramLabel = "DURATION", order = 6,
             description = "After the first stop signal (TERM, INT or QUIT, after mapping) is forwarded, SIGKILL the "
                     + "child's process group if it is still alive after this long (e.g. 25s, 500ms, 2m). "
-                    + "Default: ${DEFAULT-VALUE}, inside ECS's and Kubernetes' 30s.")
+                    + "Default: the preset's, 25s for most; keep delay + timeout under ECS's and Kubernetes' 30s.")
     String stopTimeout;
 
-    @Option(names = "--stop-delay", paramLabel = "DURATION", defaultValue = "0",
+    @Option(names = "--stop-delay", paramLabel = "DURATION", order = 7,
             description = "On TERM, wait this long before forwarding it, so a load balancer can deregister the task "
-                    + "first; a second TERM forwards at once. Default: no delay.")
+                    + "first; a second TERM forwards at once. Default: 0.")
     String stopDelay;
 
-    @Option(names = "--exit-code-map", paramLabel = "FROM:TO",
+    @Option(names = "--exit-code-map", paramLabel = "FROM:TO", order = 8,
             description = "Rewrite the child's exit code FROM to TO (repeatable), e.g. 143:0.")
     List<String> exitCodeMap = new ArrayList<>();
 
-    @Option(names = "--exec",
+    @Option(names = "--exec", order = 9,
             description = "Replace the supervisor with the command (execve) once the environment is ready: "
                     + "no supervision, reaping or signal rewriting afterwards.")
-    boolean exec;
+    Boolean exec;
 
-    @Option(names = {"-v", "--verbose"},
+    @Option(names = {"-v", "--verbose"}, order = 10,
             description = "Log each forwarded or rewritten signal, each reaped pid and the child's exit on stderr.")
     boolean verbose;
 
-    @Parameters(paramLabel = "CMD", arity = "0..*",
-            description = "The command and its arguments. Put -- before it when it starts with '-'.")
-    List<String> command = new ArrayList<>();
+    @Mixin
+    SecretsOptions secrets;
+
+    @Parameters(paramLabel = "MODE|CMD", arity = "0..*",
+            description = "A mode name and its extra arguments, or a command. Put -- before a command to force it "
+                    + "to be taken as one.")
+    List<String> positionals = new ArrayList<>();
 
     @Override
     public Integer call() throws InterruptedException {
         Map<String, String> env = ProcSelf.environment();
-        if (!exec) SignalBlocking.ensureBlocked(env);
-        try (SignalReceiver signals = exec ? null : SignalReceiver.start()) {
-            LaunchSpec spec = launchSpec(env);
-            if (exec) {
-                Exec.replaceWith(spec);
-                return ExitCode.INTERNAL; // not reached
-            }
-            SignalReceiver.Received early = stopSignalBeforeStart(signals);
-            if (early != null) return 128 + early.signal();
-            return new Supervisor(spec, signals).run();
+        boolean execFlag = Boolean.TRUE.equals(exec);
+        if (!execFlag) SignalBlocking.ensureBlocked(env);
+        try (SignalReceiver signals = execFlag ? null : SignalReceiver.start()) {
+            return start(env, signals);
         }
     }
 
-    private LaunchSpec launchSpec(Map<String, String> env) {
-        if (command.isEmpty()) {
-            throw new SupervisorException(ExitCode.USAGE, "no command given (supervisor run [OPTIONS] -- CMD [ARGS...])");
+    private int start(Map<String, String> env, SignalReceiver signals) throws InterruptedException {
+        Path cwd = Path.of("").toAbsolutePath();
+        SupervisorConfig config = ConfigLoader.loadWithEnvironment(configFile, env, cwd);
+        Log log = new Log(System.err, verbose || config.verbose());
+        ResolvedMode resolved = ModeResolver.resolve(config,
+                ModeSelector.select(config, mode, positionals, afterDashDash()), overrides(), env);
+        resolved.warnings().forEach(log::warn);
+        StopCheck stop = new StopCheck(signals);
+
+        Map<String, String> childEnv;
+        try (SecretsPreparation prep = new SecretsPreparation(secrets.applyTo(config.secrets()), env, cwd,
+                PassphraseSource.Terminal.system())) {
+            SecretsLoader.Loaded loaded = prep.environment(env);
+            if (!loaded.keptExisting().isEmpty()) {
+                log.info("already set in the environment, kept over the secrets: " + String.join(", ", loaded.keptExisting())
+                        + " (--override-env lets the secrets win)");
+            }
+            stop.throwIfRequested();
+            prep.installFiles();
+            childEnv = ChildEnvironment.compose(loaded.environment(), resolved.extraEnv());
         }
-        Duration timeout = Durations.parse(stopTimeout);
-        Duration delay = Durations.parse(stopDelay);
+        stop.throwIfRequested();
+
+        for (List<String> hook : resolved.prehooks()) {
+            LaunchSpec hookSpec = launchSpec(resolved, hook, childEnv, log);
+            int code = new Supervisor(hookSpec, signals).run();
+            stop.throwIfRequested();
+            if (code != 0) {
+                log.info("prehook '" + String.join(" ", hook) + "' failed with exit code " + code + "; not starting "
+                        + resolved.label());
+                return code;
+            }
+        }
+
+        LaunchSpec spec = launchSpec(resolved, resolved.argv(), childEnv, log);
+        if (resolved.exec()) {
+            Exec.replaceWith(spec);
+            return ExitCode.INTERNAL; // not reached: exec replaced this process
+        }
+        return new Supervisor(spec, signals).run();
+    }
+
+    private ModeOverrides overrides() {
+        Map<String, String> signals = new LinkedHashMap<>();
+        for (String entry : signalMap) {
+            int colon = entry.indexOf(':');
+            if (colon <= 0 || colon == entry.length() - 1) {
+                throw new SupervisorException(ExitCode.USAGE,
+                        "invalid signal mapping '" + entry + "' (expected SRC:DST, e.g. TERM:QUIT or WINCH:ignore)");
+            }
+            signals.put(entry.substring(0, colon), entry.substring(colon + 1));
+        }
+        return new ModeOverrides(duration(stopTimeout), duration(stopDelay), signals, processGroup, exec, preset);
+    }
+
+    private static Duration duration(String text) {
+        return text == null ? null : Durations.parse(text);
+    }
+
+    /** Picocli drops a {@code --}; it matters here, because {@code -- web} runs a program called web. */
+    private boolean afterDashDash() {
+        List<String> original = commandSpec.commandLine().getParseResult().originalArgs();
+        int tailStart = original.size() - positionals.size();
+        return !positionals.isEmpty() && tailStart > 0 && original.get(tailStart - 1).equals("--");
+    }
+
+    private LaunchSpec launchSpec(ResolvedMode resolved, List<String> argv, Map<String, String> env, Log log) {
+        SignalMap map = SignalMap.of(resolved.signalMap());
+        log.verbose("launching " + resolved.label() + " (preset " + resolved.preset().id() + ")"
+                + (map.rewrites().isEmpty() ? "" : ", signals " + map));
         return new LaunchSpec(
-                ProcSelf.rawTail(command),
-                childEnvironment(env),
-                null,
-                SignalMap.parse(signalMap),
-                processGroup,
-                0,
-                delay,
-                timeout,
+                argvBytes(argv),
+                ChildEnvironment.entries(env),
+                resolved.workdir(),
+                map,
+                resolved.processGroup(),
+                resolved.quietSignal() == null ? 0 : resolved.quietSignal(),
+                resolved.stopDelay(),
+                resolved.stopTimeout(),
                 ExitStatus.parseCodeMap(exitCodeMap),
-                SignalBlocking.inheritedIgnored(env),
-                verbose,
+                SignalBlocking.inheritedIgnored(ProcSelf.environment()),
+                log.isVerbose(),
                 System.err);
     }
 
-    /** The supervisor's own environment, minus what the supervisor itself put there for the relaunch. */
-    private static List<byte[]> childEnvironment(Map<String, String> env) {
-        List<byte[]> out = new ArrayList<>();
-        env.forEach((name, value) -> {
-            if (name.equals(SignalBlocking.INHERITED_IGNORED_VAR) || name.equals(SignalBlocking.JVM_SR_SIGNUM_VAR)) return;
-            out.add((name + "=" + value).getBytes(StandardCharsets.UTF_8));
-        });
+    /**
+     * The command's bytes exactly as the container runtime passed them when they came from our own
+     * command line (the JVM would have decoded them with the locale's charset); UTF-8 otherwise.
+     */
+    private List<byte[]> argvBytes(List<String> argv) {
+        if (argv.equals(positionals.subList(Math.max(0, positionals.size() - argv.size()), positionals.size()))) {
+            return ProcSelf.rawTail(argv);
+        }
+        List<byte[]> out = new ArrayList<>(argv.size());
+        for (String arg : argv) out.add(arg.getBytes(StandardCharsets.UTF_8));
         return out;
     }
 
-    /** A stop signal that came while the environment was being prepared: the app must not start. */
-    private static SignalReceiver.Received stopSignalBeforeStart(SignalReceiver signals) {
-        for (SignalReceiver.Received r; (r = signals.poll()) != null; ) {
-            if (r.signal() == Signals.SIGTERM || r.signal() == Signals.SIGINT || r.signal() == Signals.SIGQUIT
-                    || r.signal() == Signals.SIGHUP) {
-                return r;
+    /** A stop signal that came while preparing: the app (or the next prehook) must not start. */
+    private static final class StopCheck {
+        private final SignalReceiver signals;
+
+        StopCheck(SignalReceiver signals) {
+            this.signals = signals;
+        }
+
+        void throwIfRequested() {
+            if (signals == null) return;
+            for (SignalReceiver.Received r; (r = signals.poll()) != null; ) {
+                int s = r.signal();
+                if (s == Signals.SIGTERM || s == Signals.SIGINT || s == Signals.SIGQUIT || s == Signals.SIGHUP) {
+                    throw new StoppedBeforeStart(s);
+                }
             }
         }
-        return null;
+    }
+
+    /** Ends a start that a stop signal interrupted: exit 128+N, nothing started, nothing printed as an error. */
+    static final class StoppedBeforeStart extends SupervisorException {
+        StoppedBeforeStart(int signal) {
+            super(128 + signal, "received " + Signals.name(signal) + " before the app started; not starting it");
+        }
     }
 }

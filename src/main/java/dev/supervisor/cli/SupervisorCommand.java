@@ -14,7 +14,7 @@ import java.io.PrintWriter;
         description = {
                 "Container entrypoint: decrypts yaml_vault secrets into the environment, picks a launch mode,",
                 "and runs the app as a correct PID 1 (signal forwarding and rewriting, zombie reaping, stop timeouts)."},
-        subcommands = {RunCommand.class},
+        subcommands = {RunCommand.class, EnvCommand.class, ModesCommand.class, CheckCommand.class},
         footer = {"", "Exit codes: the child's own, or 64 usage, 78 config/secrets, 77 AWS permission, 69 AWS unavailable,",
                 "126 not executable, 127 not found, 128+N stopped by signal N before the app started. See README."})
 public final class SupervisorCommand implements Runnable {
@@ -34,6 +34,8 @@ public final class SupervisorCommand implements Runnable {
 
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new SupervisorCommand());
+        cli.addSubcommand("vault", new VaultCommand(System.getenv(), Cryptors.forVaultCommand(System.getenv()),
+                PassphraseSource.Terminal.system()));
         cli.getSubcommands().get("run").setStopAtPositional(true);
         cli.setExecutionExceptionHandler(SupervisorCommand::reportFailure);
         cli.setParameterExceptionHandler(SupervisorCommand::reportUsageError);

@@ -101,7 +101,7 @@ public final class VaultCommand implements Callable<Integer> {
                         passphrases.passphrase(options.passphraseFile))
                 .withSignPassphrase(passphrases.signPassphrase(options.useSignPassphrase))
                 .withSalt(options.salt).withCipher(cipher).withDigest(digest).withKdfHash(kdf),
-                options.awsKmsKeyId, options.awsRegion, options.awsProfile));
+                options.awsKmsKeyId, options.awsRegion, null));
     }
 
     private static Pbkdf2.Hash parseKdf(String name) {

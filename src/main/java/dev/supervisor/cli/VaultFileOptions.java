@@ -60,7 +60,4 @@ public final class VaultFileOptions {
 
     @Option(names = {"--aws-region", "--aws_region"}, description = "AWS region for --cryptor aws-kms.")
     String awsRegion;
-
-    @Option(names = {"--aws-profile", "--aws_profile"}, description = "AWS profile for --cryptor aws-kms.")
-    String awsProfile;
 }
