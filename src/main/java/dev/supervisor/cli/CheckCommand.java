@@ -8,6 +8,7 @@ import dev.supervisor.config.ResolvedMode;
 import dev.supervisor.config.SecretsConfig;
 import dev.supervisor.config.SupervisorConfig;
 import dev.supervisor.process.ProcSelf;
+import dev.supervisor.secrets.SecretFileWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -94,9 +95,12 @@ public final class CheckCommand implements Callable<Integer> {
             List<String> added = childEnv.keySet().stream().filter(name -> !env.containsKey(name)).sorted().toList();
             out.println("secrets: " + settings.source() + ": ok (" + added.size() + " variable(s) added: "
                     + String.join(", ", added) + ")");
-        }
-        if (!settings.files().isEmpty()) {
-            out.println("files: " + settings.files().size() + " configured (not downloaded by check)");
+            if (!settings.files().isEmpty()) {
+                List<SecretFileWriter.Entry> fetched = prep.fetchFiles();
+                fetched.forEach(entry -> java.util.Arrays.fill(entry.content(), (byte) 0));
+                out.println("files: " + fetched.size() + " downloaded" + (settings.filesKms() ? " and decrypted" : "")
+                        + ": ok (not written)");
+            }
         }
     }
 }

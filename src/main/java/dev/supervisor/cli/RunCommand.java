@@ -17,8 +17,8 @@ import dev.supervisor.process.ProcSelf;
 import dev.supervisor.process.SignalBlocking;
 import dev.supervisor.process.SignalMap;
 import dev.supervisor.process.SignalReceiver;
-import dev.supervisor.process.Signals;
 import dev.supervisor.process.Supervisor;
+import dev.supervisor.secrets.SecretFileWriter;
 import dev.supervisor.secrets.SecretsLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -130,36 +130,37 @@ public final class RunCommand implements Callable<Integer> {
 
     private int start(Map<String, String> env, SignalReceiver signals) throws InterruptedException {
         Path cwd = Path.of("").toAbsolutePath();
-        SupervisorConfig config = ConfigLoader.loadWithEnvironment(configFile, env, cwd);
+        Interruptible steps = new Interruptible(signals);
+        SupervisorConfig config = steps.run("config", () -> ConfigLoader.loadWithEnvironment(configFile, env, cwd));
         Log log = new Log(System.err, verbose || config.verbose());
         ResolvedMode resolved = ModeResolver.resolve(config,
                 ModeSelector.select(config, mode, positionals, afterDashDash()), overrides(), env);
         resolved.warnings().forEach(log::warn);
-        StopCheck stop = new StopCheck(signals);
 
         Map<String, String> childEnv;
         try (SecretsPreparation prep = new SecretsPreparation(secrets.applyTo(config.secrets()), env, cwd,
                 PassphraseSource.Terminal.system())) {
-            SecretsLoader.Loaded loaded = prep.environment(env);
+            SecretsLoader.Loaded loaded = steps.run("secrets", () -> prep.environment(env));
             if (!loaded.keptExisting().isEmpty()) {
-                log.info("already set in the environment, kept over the secrets: " + String.join(", ", loaded.keptExisting())
-                        + " (--override-env lets the secrets win)");
+                log.info("already set in the environment, kept over the secrets: "
+                        + String.join(", ", loaded.keptExisting()) + " (--override-env lets the secrets win)");
             }
-            stop.throwIfRequested();
-            prep.installFiles();
+            List<SecretFileWriter.Entry> files = steps.run("download", prep::fetchFiles);
+            steps.runToEnd("write", () -> prep.writeFiles(files));
             childEnv = ChildEnvironment.compose(loaded.environment(), resolved.extraEnv());
         }
-        stop.throwIfRequested();
+        steps.checkStop();
 
         for (List<String> hook : resolved.prehooks()) {
-            LaunchSpec hookSpec = launchSpec(resolved, hook, childEnv, log);
-            int code = new Supervisor(hookSpec, signals).run();
-            stop.throwIfRequested();
+            Supervisor prehook = new Supervisor(launchSpec(resolved, hook, childEnv, log), signals);
+            int code = prehook.run();
+            if (prehook.stopRequested()) throw new Interruptible.StoppedBeforeStart(prehook.stopSignal());
             if (code != 0) {
                 log.info("prehook '" + String.join(" ", hook) + "' failed with exit code " + code + "; not starting "
                         + resolved.label());
                 return code;
             }
+            steps.checkStop();
         }
 
         LaunchSpec spec = launchSpec(resolved, resolved.argv(), childEnv, log);
@@ -224,31 +225,5 @@ public final class RunCommand implements Callable<Integer> {
         List<byte[]> out = new ArrayList<>(argv.size());
         for (String arg : argv) out.add(arg.getBytes(StandardCharsets.UTF_8));
         return out;
-    }
-
-    /** A stop signal that came while preparing: the app (or the next prehook) must not start. */
-    private static final class StopCheck {
-        private final SignalReceiver signals;
-
-        StopCheck(SignalReceiver signals) {
-            this.signals = signals;
-        }
-
-        void throwIfRequested() {
-            if (signals == null) return;
-            for (SignalReceiver.Received r; (r = signals.poll()) != null; ) {
-                int s = r.signal();
-                if (s == Signals.SIGTERM || s == Signals.SIGINT || s == Signals.SIGQUIT || s == Signals.SIGHUP) {
-                    throw new StoppedBeforeStart(s);
-                }
-            }
-        }
-    }
-
-    /** Ends a start that a stop signal interrupted: exit 128+N, nothing started, nothing printed as an error. */
-    static final class StoppedBeforeStart extends SupervisorException {
-        StoppedBeforeStart(int signal) {
-            super(128 + signal, "received " + Signals.name(signal) + " before the app started; not starting it");
-        }
     }
 }

@@ -58,18 +58,22 @@ final class SecretsPreparation implements AutoCloseable {
         return loader.decryptedDocument(this::cryptor, location -> s3().read(location));
     }
 
-    /** Downloads, decrypts and writes every {@code --file}; all or nothing. */
-    void installFiles() {
-        if (settings.files().isEmpty()) return;
+    /** Downloads and decrypts every {@code --file} into memory; writes nothing. */
+    List<SecretFileWriter.Entry> fetchFiles() {
         List<SecretFile> files = new ArrayList<>();
         for (String spec : settings.files()) files.add(SecretFile.parse(spec));
-        new SecretFileInstaller(location -> s3().read(location),
-                settings.filesKms() ? (object, from) -> aws.services().kmsFiles(null).decrypt(object, from) : null,
-                new SecretFileWriter()).install(files);
+        return installer().fetch(files);
     }
 
-    List<String> files() {
-        return settings.files();
+    /** Writes what {@link #fetchFiles} fetched: atomically, all or nothing. */
+    void writeFiles(List<SecretFileWriter.Entry> fetched) {
+        installer().write(fetched);
+    }
+
+    private SecretFileInstaller installer() {
+        return new SecretFileInstaller(location -> s3().read(location),
+                settings.filesKms() ? (object, from) -> aws.services().kmsFiles(null).decrypt(object, from) : null,
+                new SecretFileWriter());
     }
 
     private S3ObjectReader s3() {

@@ -19,6 +19,7 @@ public final class Supervisor {
     private final StopSequence stop;
     private int childPid;
     private Reaper reaper;
+    private int firstStopSignal;
 
     public Supervisor(LaunchSpec spec, SignalReceiver signals) {
         this.spec = spec;
@@ -46,6 +47,16 @@ public final class Supervisor {
         return code;
     }
 
+    /** The first stop signal (TERM, INT, QUIT) received while this child ran, or 0: a prehook that was
+     * stopped must not be followed by the app, whatever its exit code. */
+    public int stopSignal() {
+        return firstStopSignal;
+    }
+
+    public boolean stopRequested() {
+        return firstStopSignal != 0;
+    }
+
     private void superviseUntilChildExits() throws InterruptedException {
         while (!reaper.mainExited()) {
             SignalReceiver.Received received = signals.next(nextWait());
@@ -63,6 +74,7 @@ public final class Supervisor {
     private void handle(SignalReceiver.Received received) {
         int signal = received.signal();
         if (signal == Signals.SIGCHLD) return; // the loop reaps after every wake-up
+        if (StopSequence.isStopSignal(signal) && firstStopSignal == 0) firstStopSignal = signal;
         int destination = spec.signalMap().destination(signal);
         String from = received.senderPid() > 0 ? " from pid " + received.senderPid() : "";
         if (destination == SignalMap.DROP) {

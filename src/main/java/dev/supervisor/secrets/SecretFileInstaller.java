@@ -35,6 +35,14 @@ public final class SecretFileInstaller {
     }
 
     public void install(List<SecretFile> files) {
+        write(fetch(files));
+    }
+
+    /**
+     * Downloads (and decrypts) every file into memory, writing nothing. Split from {@link #write} so a
+     * stop signal may abandon a slow download but never a half-done write.
+     */
+    public List<SecretFileWriter.Entry> fetch(List<SecretFile> files) {
         List<SecretFileWriter.Entry> entries = new ArrayList<>(files.size());
         try {
             for (SecretFile file : files) {
@@ -46,9 +54,23 @@ public final class SecretFileInstaller {
                 }
                 entries.add(new SecretFileWriter.Entry(file.target(), file.mode(), content));
             }
+            return entries;
+        } catch (RuntimeException e) {
+            clear(entries);
+            throw e;
+        }
+    }
+
+    /** Writes all fetched files, all or nothing, then zeroes their plaintext. */
+    public void write(List<SecretFileWriter.Entry> entries) {
+        try {
             writer.writeAll(entries);
         } finally {
-            for (SecretFileWriter.Entry e : entries) Arrays.fill(e.content(), (byte) 0);
+            clear(entries);
         }
+    }
+
+    private static void clear(List<SecretFileWriter.Entry> entries) {
+        for (SecretFileWriter.Entry e : entries) Arrays.fill(e.content(), (byte) 0);
     }
 }
