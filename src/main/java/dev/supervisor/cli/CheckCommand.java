@@ -52,7 +52,7 @@ public final class CheckCommand implements Callable<Integer> {
         SupervisorConfig config = ConfigLoader.loadWithEnvironment(configFile, env, cwd);
         out.println("config: " + (config.file() == null ? "none (no supervisor.yml)" : config.file()) + ": ok");
         int warnings = checkModes(config, env, out);
-        SecretsConfig settings = secrets.applyTo(config.secrets());
+        SecretsConfig settings = secrets.applyTo(config.secrets(), config.file());
         checkSecrets(settings, env, cwd, out);
         out.println("check: ok" + (warnings > 0 ? " (" + warnings + " warning(s))" : ""));
         out.flush();

@@ -67,7 +67,7 @@ public final class EnvCommand implements Callable<Integer> {
         Map<String, String> modeEnv = mode == null ? Map.of()
                 : ModeResolver.resolve(config, mode, List.of(), ModeOverrides.NONE, env).extraEnv();
         Map<String, String> childEnv;
-        try (SecretsPreparation prep = new SecretsPreparation(secrets.applyTo(config.secrets()), env, cwd,
+        try (SecretsPreparation prep = new SecretsPreparation(secrets.applyTo(config.secrets(), config.file()), env, cwd,
                 PassphraseSource.Terminal.system())) {
             childEnv = ChildEnvironment.compose(prep.environment(env).environment(), modeEnv);
         }

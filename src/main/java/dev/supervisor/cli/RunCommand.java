@@ -138,7 +138,7 @@ public final class RunCommand implements Callable<Integer> {
         resolved.warnings().forEach(log::warn);
 
         Map<String, String> childEnv;
-        try (SecretsPreparation prep = new SecretsPreparation(secrets.applyTo(config.secrets()), env, cwd,
+        try (SecretsPreparation prep = new SecretsPreparation(secrets.applyTo(config.secrets(), config.file()), env, cwd,
                 PassphraseSource.Terminal.system())) {
             SecretsLoader.Loaded loaded = steps.run("secrets", () -> prep.environment(env));
             if (!loaded.keptExisting().isEmpty()) {

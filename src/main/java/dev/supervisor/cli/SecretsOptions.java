@@ -4,6 +4,7 @@ import dev.supervisor.config.Durations;
 import dev.supervisor.config.SecretsConfig;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -88,10 +89,15 @@ public final class SecretsOptions {
             description = "Bound on the whole AWS phase, retries included (default 30s).")
     String timeout;
 
-    /** {@code base} (from the config file and SUPERVISOR_* variables) with every given flag applied on top. */
-    SecretsConfig applyTo(SecretsConfig base) {
+    /**
+     * {@code base} (from the config file and SUPERVISOR_* variables) with every given flag applied on top.
+     * Relative paths from the file are relative to the file's directory; those from flags, to the
+     * working directory.
+     */
+    SecretsConfig applyTo(SecretsConfig base, Path configFile) {
+        Path configDir = configFile == null ? null : configFile.toAbsolutePath().getParent();
         return new SecretsConfig(
-                or(source, base.source()),
+                or(source, relativeTo(configDir, base.source())),
                 or(cryptor, base.cryptor()),
                 keys.isEmpty() ? base.keys() : keys,
                 or(envRoot, base.envRoot()),
@@ -103,7 +109,7 @@ public final class SecretsOptions {
                 or(cipher, base.cipher()),
                 or(digest, base.digest()),
                 or(useSignPassphrase, base.useSignPassphrase()),
-                or(passphraseFile, base.passphraseFile()),
+                or(passphraseFile, relativeTo(configDir, base.passphraseFile())),
                 files.isEmpty() ? base.files() : files,
                 or(filesKms, base.filesKms()),
                 or(awsRegion, base.awsRegion()),
@@ -111,6 +117,11 @@ public final class SecretsOptions {
                 or(awsKmsKeyId, base.awsKmsKeyId()),
                 or(kmsConcurrency, base.kmsConcurrency()),
                 timeout != null ? Durations.parse(timeout) : base.timeout());
+    }
+
+    private static String relativeTo(Path dir, String path) {
+        if (dir == null || path == null || path.startsWith("s3://") || Path.of(path).isAbsolute()) return path;
+        return dir.resolve(path).toString();
     }
 
     private static <T> T or(T flag, T fromConfig) {
