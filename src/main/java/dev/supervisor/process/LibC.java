@@ -37,6 +37,8 @@ public interface LibC extends Library {
     int pthread_sigmask(int how, Pointer set, Pointer oldSet);
     /** Returns the signal number, or -1 with errno EAGAIN on timeout / EINTR. */
     int sigtimedwait(Pointer set, Pointer info, Pointer timeout) throws LastErrorException;
+    /** The signals pending for the calling thread or the whole process (blocked ones, here). */
+    int sigpending(Pointer set);
     int kill(int pid, int signal) throws LastErrorException;
 
     // --- processes ---------------------------------------------------------------------------------

@@ -48,8 +48,18 @@ public final class SignalBlocking {
         relaunch(env);
     }
 
-    /** Signals the caller had set to SIG_IGN (nohup and friends); they stay ignored in the child. */
+    /**
+     * Signals the caller had set to SIG_IGN (nohup and friends); they stay ignored in the child. Never
+     * glibc's internal signals 32 and 33: a caller started by glibc's posix_spawn (a JVM's
+     * ProcessBuilder, for one) has them ignored by accident, not by choice.
+     */
     public static long inheritedIgnored(Map<String, String> env) {
+        return callerIgnored(env) & ~LIBC_INTERNAL_SIGNALS;
+    }
+
+    private static final long LIBC_INTERNAL_SIGNALS = (1L << 31) | (1L << 32);
+
+    private static long callerIgnored(Map<String, String> env) {
         String carried = env.get(INHERITED_IGNORED_VAR);
         if (carried != null) {
             try {
@@ -61,8 +71,23 @@ public final class SignalBlocking {
         return HandledSignals.procStatusMask(Path.of("/proc/self/status"), "SigIgn:");
     }
 
+    /**
+     * The running java binary by its real path: exec'ing /proc/self/exe itself would name the process
+     * "exe" in ps, top and /proc/PID/comm.
+     */
+    private static byte[] javaBinary() {
+        try {
+            Path real = Path.of("/proc/self/exe").toRealPath();
+            if (java.nio.file.Files.isExecutable(real)) return NativeStrings.cString(real.toString());
+        } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+            // fall back to the link itself, which always works
+        }
+        return NativeStrings.cString("/proc/self/exe");
+    }
+
     private static void relaunch(Map<String, String> env) {
         List<byte[]> argv = ProcSelf.commandLine();
+        argv.addAll(1, LeanJvmOptions.forRelaunch(argv, env));
         byte[] xrs = "-Xrs".getBytes(StandardCharsets.US_ASCII);
         if (argv.stream().noneMatch(a -> Arrays.equals(a, xrs))) argv.add(1, xrs);
         List<byte[]> envp = new ArrayList<>();
@@ -75,8 +100,7 @@ public final class SignalBlocking {
         envp.add((INHERITED_IGNORED_VAR + "=" + Long.toHexString(HandledSignals.procStatusMask(
                 Path.of("/proc/self/status"), "SigIgn:"))).getBytes(StandardCharsets.UTF_8));
         try {
-            LibC.INSTANCE.execve(NativeStrings.cString("/proc/self/exe"), NativeStrings.array(argv),
-                    NativeStrings.array(envp));
+            LibC.INSTANCE.execve(javaBinary(), NativeStrings.array(argv), NativeStrings.array(envp));
         } catch (com.sun.jna.LastErrorException e) {
             throw new dev.supervisor.SupervisorException(dev.supervisor.ExitCode.OS_ERROR,
                     "cannot re-execute the JVM with signals blocked: execve: " + LibC.describe(e.getErrorCode()));

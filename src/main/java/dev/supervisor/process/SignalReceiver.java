@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One thread that takes every handled signal with sigtimedwait and queues it. All other threads keep
@@ -17,7 +19,11 @@ public final class SignalReceiver implements AutoCloseable {
     /** A signal as it arrived: number, and the sending pid when a process sent it with kill(2). */
     public record Received(int signal, int senderPid) {}
 
+    /** How long {@link #poll} waits at most for the receiver thread to take signals already pending. */
+    private static final Duration PENDING_HANDOFF = Duration.ofSeconds(2);
+
     private final BlockingQueue<Received> queue = new LinkedBlockingQueue<>();
+    private final AtomicLong queued = new AtomicLong();
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -47,6 +53,7 @@ public final class SignalReceiver implements AutoCloseable {
                 continue; // EAGAIN: timed out; EINTR: interrupted by a signal outside the set
             }
             queue.add(new Received(signal, info.getInt(16)));
+            queued.incrementAndGet();
         }
     }
 
@@ -57,9 +64,26 @@ public final class SignalReceiver implements AutoCloseable {
         return queue.poll(nanos, TimeUnit.NANOSECONDS);
     }
 
-    /** A signal that already arrived, without waiting; null if none. */
+    /**
+     * A signal that already arrived, without waiting for new ones; null if none. "Arrived" includes
+     * signals still pending in the kernel because the receiver thread has not called sigtimedwait yet
+     * (a TERM sent while the JVM was starting, or carried pending across the relaunch): those are
+     * handed over first, so a stop before the child starts is never missed.
+     */
     public Received poll() {
+        long before = queued.get();
+        int pending = Long.bitCount(pendingReceivable());
+        long deadline = System.nanoTime() + PENDING_HANDOFF.toNanos();
+        while (queued.get() - before < pending && System.nanoTime() - deadline < 0) {
+            LockSupport.parkNanos(1_000_000);
+        }
         return queue.poll();
+    }
+
+    private static long pendingReceivable() {
+        Memory set = LibC.sigset();
+        LibC.INSTANCE.sigpending(set);
+        return set.getLong(0) & LibC.sigset(HandledSignals.receivable()).getLong(0);
     }
 
     @Override

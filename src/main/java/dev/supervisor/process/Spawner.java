@@ -52,14 +52,20 @@ public final class Spawner {
         }
     }
 
-    /** Every signal we may have a handler or disposition for, minus those the caller set to SIG_IGN. */
+    /**
+     * Every signal but KILL and STOP goes back to SIG_DFL, except those the supervisor's caller set to
+     * SIG_IGN (nohup). The bits are written straight into the sigset: glibc's sigaddset refuses its
+     * internal signals 32 and 33, and posix_spawn then sets those to SIG_IGN in the child, which execve
+     * keeps, so every app would start with two signals ignored (glibc sysdeps/unix/sysv/linux/spawni.c).
+     */
     private static Memory defaultDispositions(long inheritedIgnored) {
-        Memory set = LibC.sigset();
+        long defaults = 0;
         for (int s = 1; s <= Signals.SIGRTMAX; s++) {
-            if (s == Signals.SIGKILL || s == Signals.SIGSTOP || s == 32 || s == 33) continue;
-            if ((inheritedIgnored & (1L << (s - 1))) != 0) continue;
-            LibC.INSTANCE.sigaddset(set, s);
+            if (s == Signals.SIGKILL || s == Signals.SIGSTOP) continue;
+            defaults |= 1L << (s - 1);
         }
+        Memory set = LibC.sigset();
+        set.setLong(0, defaults & ~inheritedIgnored);
         return set;
     }
 

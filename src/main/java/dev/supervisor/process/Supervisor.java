@@ -124,6 +124,7 @@ public final class Supervisor {
         log.info("child pid " + childPid + " did not stop within " + spec.stopTimeout().toMillis()
                 + " ms; sending KILL to its process group");
         killQuietly(-childPid);
+        killQuietly(childPid); // in case it moved to another process group, where the group kill missed it
         stop.killed();
     }
 
