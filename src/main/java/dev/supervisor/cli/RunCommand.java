@@ -39,7 +39,7 @@ import java.util.concurrent.Callable;
  * {@code supervisor run}: args → config → mode → secrets → environment → launch → supervise → exit code.
  * Signals are taken over before anything else, so a stop during the preparation ends the start cleanly.
  */
-@Command(name = "run",
+@Command(name = "run", mixinStandardHelpOptions = true,
         sortOptions = false,
         usageHelpAutoWidth = true,
         description = {

@@ -16,8 +16,10 @@ import java.util.Map;
  * {@code _JAVA_SR_SIGNUM} moving HotSpot's suspend/resume signal off USR2. Every JVM thread of the new
  * image inherits the mask. See ../shared/notes/jvm-signals.md.
  *
- * <p>In a GraalVM native image main runs on the primordial thread before any other thread exists, so
- * blocking there is enough and no re-exec is needed.
+ * <p>A GraalVM native image re-executes itself the same way (without the HotSpot options): the runtime
+ * starts threads before main runs (the reference handler), which would otherwise keep TERM unblocked.
+ * The re-exec costs a few milliseconds there and does not depend on which threads a GraalVM version
+ * starts early.
  */
 public final class SignalBlocking {
     /** Carries the caller's ignored-signal mask (SigIgn) across the relaunch; removed from the child's environment. */
@@ -39,12 +41,11 @@ public final class SignalBlocking {
         if (env.containsKey(INHERITED_IGNORED_VAR)) {
             // We are the relaunched JVM and the signals are still not blocked: relaunching again would loop.
             throw new dev.supervisor.SupervisorException(dev.supervisor.ExitCode.OS_ERROR,
-                    "signals are not blocked after relaunching the JVM with -Xrs; cannot supervise "
+                    "signals are not blocked after re-executing with them blocked; cannot supervise "
                             + "(unset " + INHERITED_IGNORED_VAR + " if it leaked in from a parent)");
         }
         LibC libc = LibC.INSTANCE;
         libc.pthread_sigmask(LibC.SIG_BLOCK, HandledSignals.sigset(), null);
-        if (inNativeImage()) return;
         relaunch(env);
     }
 
@@ -58,6 +59,8 @@ public final class SignalBlocking {
     }
 
     private static final long LIBC_INTERNAL_SIGNALS = (1L << 31) | (1L << 32);
+    /** The native-image runtime sets SIGPIPE to SIG_IGN before main, so there it says nothing about the caller. */
+    private static final long RUNTIME_IGNORED = 1L << (Signals.SIGPIPE - 1);
 
     private static long callerIgnored(Map<String, String> env) {
         String carried = env.get(INHERITED_IGNORED_VAR);
@@ -68,14 +71,19 @@ public final class SignalBlocking {
                 // fall through to what this process sees
             }
         }
-        return HandledSignals.procStatusMask(Path.of("/proc/self/status"), "SigIgn:");
+        return ignoredNow();
+    }
+
+    private static long ignoredNow() {
+        long ignored = HandledSignals.procStatusMask(Path.of("/proc/self/status"), "SigIgn:");
+        return inNativeImage() ? ignored & ~RUNTIME_IGNORED : ignored;
     }
 
     /**
-     * The running java binary by its real path: exec'ing /proc/self/exe itself would name the process
+     * The running executable (java, or the native supervisor) by its real path: exec'ing /proc/self/exe itself would name the process
      * "exe" in ps, top and /proc/PID/comm.
      */
-    private static byte[] javaBinary() {
+    private static byte[] executable() {
         try {
             Path real = Path.of("/proc/self/exe").toRealPath();
             if (java.nio.file.Files.isExecutable(real)) return NativeStrings.cString(real.toString());
@@ -86,24 +94,28 @@ public final class SignalBlocking {
     }
 
     private static void relaunch(Map<String, String> env) {
+        boolean hotspot = !inNativeImage();
         List<byte[]> argv = ProcSelf.commandLine();
-        argv.addAll(1, LeanJvmOptions.forRelaunch(argv, env));
-        byte[] xrs = "-Xrs".getBytes(StandardCharsets.US_ASCII);
-        if (argv.stream().noneMatch(a -> Arrays.equals(a, xrs))) argv.add(1, xrs);
+        if (hotspot) {
+            argv.addAll(1, LeanJvmOptions.forRelaunch(argv, env));
+            byte[] xrs = "-Xrs".getBytes(StandardCharsets.US_ASCII);
+            if (argv.stream().noneMatch(a -> Arrays.equals(a, xrs))) argv.add(1, xrs);
+        }
         List<byte[]> envp = new ArrayList<>();
         env.forEach((k, v) -> {
             if (!k.equals(INHERITED_IGNORED_VAR) && !k.equals(JVM_SR_SIGNUM_VAR)) {
                 envp.add((k + "=" + v).getBytes(StandardCharsets.UTF_8));
             }
         });
-        envp.add((JVM_SR_SIGNUM_VAR + "=" + HandledSignals.JVM_SUSPEND_RESUME_SIGNAL).getBytes(StandardCharsets.UTF_8));
-        envp.add((INHERITED_IGNORED_VAR + "=" + Long.toHexString(HandledSignals.procStatusMask(
-                Path.of("/proc/self/status"), "SigIgn:"))).getBytes(StandardCharsets.UTF_8));
+        if (hotspot) {
+            envp.add((JVM_SR_SIGNUM_VAR + "=" + HandledSignals.JVM_SUSPEND_RESUME_SIGNAL).getBytes(StandardCharsets.UTF_8));
+        }
+        envp.add((INHERITED_IGNORED_VAR + "=" + Long.toHexString(ignoredNow())).getBytes(StandardCharsets.UTF_8));
         try {
-            LibC.INSTANCE.execve(javaBinary(), NativeStrings.array(argv), NativeStrings.array(envp));
+            LibC.INSTANCE.execve(executable(), NativeStrings.array(argv), NativeStrings.array(envp));
         } catch (com.sun.jna.LastErrorException e) {
             throw new dev.supervisor.SupervisorException(dev.supervisor.ExitCode.OS_ERROR,
-                    "cannot re-execute the JVM with signals blocked: execve: " + LibC.describe(e.getErrorCode()));
+                    "cannot re-execute with signals blocked: execve: " + LibC.describe(e.getErrorCode()));
         }
     }
 }
