@@ -1,7 +1,6 @@
 package dev.supervisor.cli;
 
 import dev.supervisor.SupervisorException;
-import dev.supervisor.config.ConfigLoader;
 import dev.supervisor.config.ModeOverrides;
 import dev.supervisor.config.ModeResolver;
 import dev.supervisor.config.ResolvedMode;
@@ -33,9 +32,8 @@ public final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE", order = 1,
-            description = "Config file (default: $SUPERVISOR_CONFIG, else ./supervisor.yml if present).")
-    Path configFile;
+    @Mixin
+    ConfigFileOption configFile = new ConfigFileOption();
 
     @Option(names = "--no-secrets", order = 2,
             description = "Skip decrypting (e.g. where the passphrase or AWS credentials are not available).")
@@ -49,10 +47,10 @@ public final class CheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Map<String, String> env = ProcSelf.environment();
         Path cwd = Path.of("").toAbsolutePath();
-        SupervisorConfig config = ConfigLoader.loadWithEnvironment(configFile, env, cwd);
+        SupervisorConfig config = configFile.load(env, cwd);
         out.println("config: " + (config.file() == null ? "none (no supervisor.yml)" : config.file()) + ": ok");
         int warnings = checkModes(config, env, out);
-        SecretsConfig settings = secrets.applyTo(config.secrets(), config.file());
+        SecretsConfig settings = secrets.applyTo(config.secrets());
         checkSecrets(settings, env, cwd, out);
         out.println("check: ok" + (warnings > 0 ? " (" + warnings + " warning(s))" : ""));
         out.flush();

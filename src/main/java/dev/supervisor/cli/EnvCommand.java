@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.supervisor.ExitCode;
 import dev.supervisor.SupervisorException;
-import dev.supervisor.config.ConfigLoader;
 import dev.supervisor.config.ModeOverrides;
 import dev.supervisor.config.ModeResolver;
 import dev.supervisor.config.SupervisorConfig;
@@ -38,9 +37,8 @@ public final class EnvCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE", order = 1,
-            description = "Config file (default: $SUPERVISOR_CONFIG, else ./supervisor.yml if present).")
-    Path configFile;
+    @Mixin
+    ConfigFileOption configFile = new ConfigFileOption();
 
     @Option(names = "--mode", paramLabel = "NAME", order = 2, description = "Add this mode's env: to the output.")
     String mode;
@@ -63,11 +61,11 @@ public final class EnvCommand implements Callable<Integer> {
     public Integer call() {
         Map<String, String> env = ProcSelf.environment();
         Path cwd = Path.of("").toAbsolutePath();
-        SupervisorConfig config = ConfigLoader.loadWithEnvironment(configFile, env, cwd);
+        SupervisorConfig config = configFile.load(env, cwd);
         Map<String, String> modeEnv = mode == null ? Map.of()
                 : ModeResolver.resolve(config, mode, List.of(), ModeOverrides.NONE, env).extraEnv();
         Map<String, String> childEnv;
-        try (SecretsPreparation prep = new SecretsPreparation(secrets.applyTo(config.secrets(), config.file()), env, cwd,
+        try (SecretsPreparation prep = new SecretsPreparation(secrets.applyTo(config.secrets()), env, cwd,
                 PassphraseSource.Terminal.system())) {
             childEnv = ChildEnvironment.compose(prep.environment(env).environment(), modeEnv);
         }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.supervisor.ExitCode;
 import dev.supervisor.SupervisorException;
 import dev.supervisor.config.ArgsPolicy;
-import dev.supervisor.config.ConfigLoader;
 import dev.supervisor.config.Durations;
 import dev.supervisor.config.ModeConfig;
 import dev.supervisor.config.ModeOverrides;
@@ -18,6 +17,7 @@ import dev.supervisor.config.ShellWords;
 import dev.supervisor.config.SupervisorConfig;
 import dev.supervisor.process.Signals;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -43,9 +43,8 @@ public final class ModesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Config file (default: $SUPERVISOR_CONFIG, else ./supervisor.yml).")
-    Path configFile;
+    @Mixin
+    ConfigFileOption configFile = new ConfigFileOption();
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table (default) or json.")
@@ -68,7 +67,7 @@ public final class ModesCommand implements Callable<Integer> {
         if (!format.equals("table") && !format.equals("json")) {
             throw new SupervisorException(ExitCode.USAGE, "--format must be table or json, got '" + format + "'");
         }
-        SupervisorConfig config = ConfigLoader.loadWithEnvironment(configFile, env, workingDir);
+        SupervisorConfig config = configFile.load(env, workingDir);
         List<ResolvedMode> modes = new ArrayList<>();
         for (ModeConfig mode : config.modes().values()) {
             boolean needsArgs = mode.command() == null && mode.args() == ArgsPolicy.REPLACE;

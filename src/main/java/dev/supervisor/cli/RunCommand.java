@@ -2,7 +2,6 @@ package dev.supervisor.cli;
 
 import dev.supervisor.ExitCode;
 import dev.supervisor.SupervisorException;
-import dev.supervisor.config.ConfigLoader;
 import dev.supervisor.config.Durations;
 import dev.supervisor.config.ModeOverrides;
 import dev.supervisor.config.ModeResolver;
@@ -63,9 +62,8 @@ public final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec commandSpec;
 
-    @Option(names = "--config", paramLabel = "FILE", order = 1,
-            description = "Config file (default: $SUPERVISOR_CONFIG, else ./supervisor.yml if present).")
-    Path configFile;
+    @Mixin
+    ConfigFileOption configFile = new ConfigFileOption();
 
     @Option(names = "--mode", paramLabel = "NAME", order = 2,
             description = "Launch mode from the config file (default: the first argument if it names a mode, "
@@ -131,14 +129,14 @@ public final class RunCommand implements Callable<Integer> {
     private int start(Map<String, String> env, SignalReceiver signals) throws InterruptedException {
         Path cwd = Path.of("").toAbsolutePath();
         Interruptible steps = new Interruptible(signals);
-        SupervisorConfig config = steps.run("config", () -> ConfigLoader.loadWithEnvironment(configFile, env, cwd));
+        SupervisorConfig config = steps.run("config", () -> configFile.load(env, cwd));
         Log log = new Log(System.err, verbose || config.verbose());
         ResolvedMode resolved = ModeResolver.resolve(config,
                 ModeSelector.select(config, mode, positionals, afterDashDash()), overrides(), env);
         resolved.warnings().forEach(log::warn);
 
         Map<String, String> childEnv;
-        try (SecretsPreparation prep = new SecretsPreparation(secrets.applyTo(config.secrets(), config.file()), env, cwd,
+        try (SecretsPreparation prep = new SecretsPreparation(secrets.applyTo(config.secrets()), env, cwd,
                 PassphraseSource.Terminal.system())) {
             SecretsLoader.Loaded loaded = steps.run("secrets", () -> prep.environment(env));
             if (!loaded.keptExisting().isEmpty()) {

@@ -2,9 +2,9 @@ package dev.supervisor.cli;
 
 import dev.supervisor.config.Durations;
 import dev.supervisor.config.SecretsConfig;
+import dev.supervisor.config.SecretsOverrides;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -89,42 +89,10 @@ public final class SecretsOptions {
             description = "Bound on the whole AWS phase, retries included (default 30s).")
     String timeout;
 
-    /**
-     * {@code base} (from the config file and SUPERVISOR_* variables) with every given flag applied on top.
-     * Relative paths from the file are relative to the file's directory; those from flags, to the
-     * working directory.
-     */
-    SecretsConfig applyTo(SecretsConfig base, Path configFile) {
-        Path configDir = configFile == null ? null : configFile.toAbsolutePath().getParent();
-        return new SecretsConfig(
-                or(source, relativeTo(configDir, base.source())),
-                or(cryptor, base.cryptor()),
-                keys.isEmpty() ? base.keys() : keys,
-                or(envRoot, base.envRoot()),
-                or(plaintext, base.plaintext()),
-                or(overrideEnv, base.overrideEnv()),
-                or(prefix, base.prefix()),
-                or(suffix, base.suffix()),
-                or(salt, base.salt()),
-                or(cipher, base.cipher()),
-                or(digest, base.digest()),
-                or(useSignPassphrase, base.useSignPassphrase()),
-                or(passphraseFile, relativeTo(configDir, base.passphraseFile())),
-                files.isEmpty() ? base.files() : files,
-                or(filesKms, base.filesKms()),
-                or(awsRegion, base.awsRegion()),
-                or(awsEndpoint, base.awsEndpoint()),
-                or(awsKmsKeyId, base.awsKmsKeyId()),
-                or(kmsConcurrency, base.kmsConcurrency()),
-                timeout != null ? Durations.parse(timeout) : base.timeout());
-    }
-
-    private static String relativeTo(Path dir, String path) {
-        if (dir == null || path == null || path.startsWith("s3://") || Path.of(path).isAbsolute()) return path;
-        return dir.resolve(path).toString();
-    }
-
-    private static <T> T or(T flag, T fromConfig) {
-        return flag != null ? flag : fromConfig;
+    /** {@code base} (from the config file and SUPERVISOR_* variables) with every given flag applied on top. */
+    SecretsConfig applyTo(SecretsConfig base) {
+        return new SecretsOverrides(source, cryptor, keys, envRoot, plaintext, overrideEnv, prefix, suffix, salt, cipher,
+                digest, useSignPassphrase, passphraseFile, files, filesKms, awsRegion, awsEndpoint, awsKmsKeyId,
+                kmsConcurrency, timeout == null ? null : Durations.parse(timeout)).over(base);
     }
 }

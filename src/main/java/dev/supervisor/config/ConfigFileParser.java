@@ -38,11 +38,12 @@ final class ConfigFileParser {
                     + (modes.isEmpty() ? "no modes are defined" : "modes: " + String.join(", ", modes.keySet())) + ")");
         }
         ConfigMapping secrets = m.mapping("secrets", " in secrets");
-        return new SupervisorConfig(file, secrets == null ? SecretsConfig.NONE : secrets(secrets), modes, defaultMode,
+        return new SupervisorConfig(file, secrets == null ? SecretsConfig.NONE : secrets(secrets, file), modes, defaultMode,
                 Boolean.TRUE.equals(m.bool("verbose")), m.duration("platform_stop_timeout"), ModeOverrides.NONE);
     }
 
-    private static SecretsConfig secrets(ConfigMapping s) {
+    /** Paths in the file are relative to the file's directory, as in docker-compose; s3:// URLs stay as they are. */
+    private static SecretsConfig secrets(ConfigMapping s, Path file) {
         s.allowOnly(SECRETS_KEYS);
         String cryptor = s.string("cryptor");
         if (cryptor != null && !SecretsConfig.CRYPTORS.contains(cryptor)) {
@@ -51,13 +52,19 @@ final class ConfigFileParser {
         }
         ConfigMapping aws = s.mapping("aws", " in secrets.aws");
         if (aws != null) aws.allowOnly(AWS_KEYS);
-        return new SecretsConfig(s.string("source"), cryptor, keys(s), s.string("env_root"),
+        return new SecretsConfig(besideFile(file, s.string("source")), cryptor, keys(s), s.string("env_root"),
                 flag(s.bool("plaintext")), flag(s.bool("override_env")), s.string("prefix"), s.string("suffix"),
                 s.string("salt"), s.string("cipher"), s.string("digest"), flag(s.bool("use_sign_passphrase")),
-                s.string("passphrase_file"), s.stringList("files"), flag(s.bool("files_kms")),
+                besideFile(file, s.string("passphrase_file")), s.stringList("files"), flag(s.bool("files_kms")),
                 aws == null ? null : aws.string("region"), aws == null ? null : aws.string("endpoint"),
                 aws == null ? null : aws.string("kms_key_id"), aws == null ? null : aws.positiveInt("concurrency"),
                 s.duration("timeout"));
+    }
+
+    private static String besideFile(Path file, String path) {
+        if (file == null || path == null || path.startsWith("s3://") || Path.of(path).isAbsolute()) return path;
+        Path dir = file.toAbsolutePath().getParent();
+        return dir == null ? path : dir.resolve(path).toString();
     }
 
     /** yaml_vault takes one key path or several; both spellings are accepted. */

@@ -29,26 +29,19 @@ public final class EnvironmentSettings {
     private EnvironmentSettings() {}
 
     static SupervisorConfig apply(SupervisorConfig config, Map<String, String> env) {
-        SecretsConfig secrets = config.secrets();
-        String source = get(env, SECRETS);
-        if (source != null) secrets = secrets.withSource(source);
-        String envRoot = get(env, ENV_ROOT);
-        if (envRoot != null) secrets = secrets.withEnvRoot(envRoot);
         String keys = get(env, KEYS);
+        List<String> keyList = null;
         if (keys != null) {
-            List<String> list = Arrays.stream(keys.split(",")).map(String::trim).filter(k -> !k.isEmpty()).toList();
-            if (list.isEmpty()) throw invalid(KEYS, keys, "a comma-separated list of key paths such as $.vault,$.extra");
-            secrets = secrets.withKeys(list);
+            keyList = Arrays.stream(keys.split(",")).map(String::trim).filter(k -> !k.isEmpty()).toList();
+            if (keyList.isEmpty()) throw invalid(KEYS, keys, "a comma-separated list of key paths such as $.vault,$.extra");
         }
         String cryptor = get(env, CRYPTOR);
-        if (cryptor != null) {
-            if (!SecretsConfig.CRYPTORS.contains(cryptor)) {
-                throw invalid(CRYPTOR, cryptor, "one of " + String.join(", ", SecretsConfig.CRYPTORS));
-            }
-            secrets = secrets.withCryptor(cryptor);
+        if (cryptor != null && !SecretsConfig.CRYPTORS.contains(cryptor)) {
+            throw invalid(CRYPTOR, cryptor, "one of " + String.join(", ", SecretsConfig.CRYPTORS));
         }
-        Boolean plaintext = bool(env, PLAINTEXT);
-        if (plaintext != null) secrets = secrets.withPlaintext(plaintext);
+        SecretsConfig secrets = new SecretsOverrides(get(env, SECRETS), cryptor, keyList, get(env, ENV_ROOT),
+                bool(env, PLAINTEXT), null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null).over(config.secrets());
 
         String mode = get(env, MODE);
         if (mode != null && !config.modes().containsKey(mode)) {

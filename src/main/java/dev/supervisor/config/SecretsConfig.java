@@ -34,34 +34,4 @@ public record SecretsConfig(String source, String cryptor, List<String> keys, St
                 + ", plaintext=" + plaintext + ", overrideEnv=" + overrideEnv + ", salt=" + (salt == null ? "unset" : "set")
                 + ", files=" + files.size() + ", awsRegion=" + awsRegion + "]";
     }
-
-    SecretsConfig withSource(String v) {
-        return new SecretsConfig(v, cryptor, keys, envRoot, plaintext, overrideEnv, prefix, suffix, salt, cipher,
-                digest, useSignPassphrase, passphraseFile, files, filesKms, awsRegion, awsEndpoint, awsKmsKeyId,
-                kmsConcurrency, timeout);
-    }
-
-    SecretsConfig withEnvRoot(String v) {
-        return new SecretsConfig(source, cryptor, keys, v, plaintext, overrideEnv, prefix, suffix, salt, cipher,
-                digest, useSignPassphrase, passphraseFile, files, filesKms, awsRegion, awsEndpoint, awsKmsKeyId,
-                kmsConcurrency, timeout);
-    }
-
-    SecretsConfig withKeys(List<String> v) {
-        return new SecretsConfig(source, cryptor, v, envRoot, plaintext, overrideEnv, prefix, suffix, salt, cipher,
-                digest, useSignPassphrase, passphraseFile, files, filesKms, awsRegion, awsEndpoint, awsKmsKeyId,
-                kmsConcurrency, timeout);
-    }
-
-    SecretsConfig withCryptor(String v) {
-        return new SecretsConfig(source, v, keys, envRoot, plaintext, overrideEnv, prefix, suffix, salt, cipher,
-                digest, useSignPassphrase, passphraseFile, files, filesKms, awsRegion, awsEndpoint, awsKmsKeyId,
-                kmsConcurrency, timeout);
-    }
-
-    SecretsConfig withPlaintext(boolean v) {
-        return new SecretsConfig(source, cryptor, keys, envRoot, v, overrideEnv, prefix, suffix, salt, cipher,
-                digest, useSignPassphrase, passphraseFile, files, filesKms, awsRegion, awsEndpoint, awsKmsKeyId,
-                kmsConcurrency, timeout);
-    }
 }
