@@ -88,7 +88,8 @@ public final class CheckCommand implements Callable<Integer> {
             out.println("secrets: " + settings.source() + ": not checked (--no-secrets)");
             return;
         }
-        try (SecretsPreparation prep = new SecretsPreparation(settings, env, cwd, PassphraseSource.Terminal.system())) {
+        try (SecretsPreparation prep = new SecretsPreparation(settings, env, cwd, PassphraseSource.Terminal.system(),
+                message -> System.err.println("supervisor: warning: " + message))) {
             Map<String, String> childEnv = prep.environment(env).environment();
             List<String> added = childEnv.keySet().stream().filter(name -> !env.containsKey(name)).sorted().toList();
             out.println("secrets: " + settings.source() + ": ok (" + added.size() + " variable(s) added: "

@@ -66,7 +66,8 @@ public final class EnvCommand implements Callable<Integer> {
                 : ModeResolver.resolve(config, mode, List.of(), ModeOverrides.NONE, env).extraEnv();
         Map<String, String> childEnv;
         try (SecretsPreparation prep = new SecretsPreparation(secrets.applyTo(config.secrets()), env, cwd,
-                PassphraseSource.Terminal.system())) {
+                PassphraseSource.Terminal.system(),
+                message -> System.err.println("supervisor: warning: " + message))) {
             childEnv = ChildEnvironment.compose(prep.environment(env).environment(), modeEnv);
         }
         Map<String, String> shown = new TreeMap<>();

@@ -137,7 +137,7 @@ public final class RunCommand implements Callable<Integer> {
 
         Map<String, String> childEnv;
         try (SecretsPreparation prep = new SecretsPreparation(secrets.applyTo(config.secrets()), env, cwd,
-                PassphraseSource.Terminal.system())) {
+                PassphraseSource.Terminal.system(), log::warn)) {
             SecretsLoader.Loaded loaded = steps.run("secrets", () -> prep.environment(env));
             if (!loaded.keptExisting().isEmpty()) {
                 log.info("already set in the environment, kept over the secrets: "

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The secrets half of a start, shared by {@code run}, {@code env} and {@code check}: the child's
@@ -31,9 +32,10 @@ final class SecretsPreparation implements AutoCloseable {
     private final AwsAccess aws;
     private final PassphraseSource passphrases;
 
-    SecretsPreparation(SecretsConfig settings, Map<String, String> env, Path workdir, PassphraseSource.Terminal terminal) {
+    SecretsPreparation(SecretsConfig settings, Map<String, String> env, Path workdir, PassphraseSource.Terminal terminal,
+                       Consumer<String> warnings) {
         this.settings = settings;
-        this.loader = new SecretsLoader(settings, env, workdir);
+        this.loader = new SecretsLoader(settings, env, workdir, warnings);
         this.aws = new AwsAccess(awsSettings(settings, env));
         this.passphrases = new PassphraseSource(env, terminal);
     }

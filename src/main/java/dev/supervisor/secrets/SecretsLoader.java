@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The secrets step of a start: read the secrets file (local or S3), decrypt the values at the key paths,
@@ -38,11 +39,14 @@ public final class SecretsLoader {
     private final SecretsConfig settings;
     private final Map<String, String> env;
     private final Path workdir;
+    private final Consumer<String> warnings;
 
-    public SecretsLoader(SecretsConfig settings, Map<String, String> env, Path workdir) {
+    /** @param warnings told about what works but is probably a mistake (a key path that selects nothing) */
+    public SecretsLoader(SecretsConfig settings, Map<String, String> env, Path workdir, Consumer<String> warnings) {
         this.settings = settings;
         this.env = env;
         this.workdir = workdir;
+        this.warnings = warnings;
     }
 
     public boolean hasSource() {
@@ -56,7 +60,11 @@ public final class SecretsLoader {
         // yaml_vault's CLI (Main.from_file) evaluates ERB over the whole text before parsing.
         VaultDocument document = VaultDocument.parse(Erb.hasTags(text) ? Erb.render(text, env, name) : text, name);
         if (settings.plaintext()) return document;
-        return document.decrypt(cryptors.cryptorFor(settings), keyPaths(), new Affixes(settings.prefix(), settings.suffix()));
+        List<KeyPath> keys = keyPaths();
+        for (KeyPath unmatched : document.unmatched(keys)) {
+            warnings.accept(name + ": key path " + unmatched + " selects no value (nothing decrypted for it)");
+        }
+        return document.decrypt(cryptors.cryptorFor(settings), keys, new Affixes(settings.prefix(), settings.suffix()));
     }
 
     /** The child's environment: {@code base} plus the secrets, without the passphrase variables. */

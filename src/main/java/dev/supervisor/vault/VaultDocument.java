@@ -51,6 +51,18 @@ public final class VaultDocument {
         return out;
     }
 
+    /**
+     * The key paths that select no value scalar. Not an error (yaml_vault accepts them silently), but
+     * usually a typo, so the CLI warns about each by its text.
+     */
+    public List<KeyPath> unmatched(List<KeyPath> keys) {
+        List<KeyPath> out = new ArrayList<>();
+        for (KeyPath key : keys) {
+            if (targets(List.of(key)).isEmpty()) out.add(key);
+        }
+        return out;
+    }
+
     private boolean matchesAny(List<KeyPath> keys, ScalarWalk.Located located) {
         try {
             for (KeyPath key : keys) {

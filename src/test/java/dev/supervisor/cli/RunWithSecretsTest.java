@@ -181,4 +181,15 @@ class RunWithSecretsTest {
             }
         }
     }
+
+    @Test
+    void keyPathThatSelectsNothingIsAWarningNamingIt() throws Exception {
+        Path secrets = SecretsFixture.encrypted(dir);
+        try (SupervisorProcess p = supervisor().run("run", "--secrets", secrets.toString(), "-k", "$.production,$.prodution",
+                "--", "true")) {
+            assertEquals(0, p.waitFor(WAIT), p.stderr());
+            assertTrue(p.stderr().contains("supervisor: warning: ") && p.stderr().contains("$.prodution selects no value"),
+                    p.stderr());
+        }
+    }
 }
