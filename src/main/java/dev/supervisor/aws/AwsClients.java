@@ -27,6 +27,17 @@ import software.amazon.awssdk.services.s3.S3Configuration;
  */
 final class AwsClients implements AutoCloseable {
     /** Backoff for 5xx and transient network errors: full jitter, as AWS recommends. */
+    /**
+     * HttpURLConnection keeps only 5 idle connections per host by default, so with 16 KMS calls in flight
+     * most would open a new TLS connection each time. Must be set before the JDK's keep-alive cache is
+     * first used; a value the user set on the command line wins.
+     */
+    private static void keepConnectionsForConcurrentCalls(int concurrency) {
+        if (System.getProperty("http.maxConnections") == null) {
+            System.setProperty("http.maxConnections", Integer.toString(Math.max(5, concurrency)));
+        }
+    }
+
     private static final BackoffStrategy BACKOFF =
             BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(5));
     /** Throttling waits longer: KMS's shared request quota recovers per second. */
@@ -41,6 +52,7 @@ final class AwsClients implements AutoCloseable {
     AwsClients(AwsSettings settings) {
         this.settings = settings;
         this.region = resolveRegion(settings);
+        keepConnectionsForConcurrentCalls(settings.concurrency());
         this.http = UrlConnectionHttpClient.builder()
                 .connectionTimeout(min(settings.timeout(), Duration.ofSeconds(5)))
                 .socketTimeout(settings.timeout())

@@ -134,8 +134,21 @@ public final class RunCommand implements Callable<Integer> {
         ResolvedMode resolved = ModeResolver.resolve(config,
                 ModeSelector.select(config, mode, positionals, afterDashDash()), overrides(), env);
         resolved.warnings().forEach(log::warn);
+        Map<String, String> childEnv = prepareEnvironment(config, resolved, env, cwd, steps, log);
+        int prehooks = runPrehooks(resolved, childEnv, signals, steps, log);
+        if (prehooks != 0) return prehooks;
 
-        Map<String, String> childEnv;
+        LaunchSpec spec = launchSpec(resolved, resolved.argv(), childEnv, log);
+        if (resolved.exec()) {
+            Exec.replaceWith(spec);
+            return ExitCode.INTERNAL; // not reached: exec replaced this process
+        }
+        return new Supervisor(spec, signals).run();
+    }
+
+    /** Secrets into the environment and secret files onto disk; a stop signal ends it (nothing half-written). */
+    private Map<String, String> prepareEnvironment(SupervisorConfig config, ResolvedMode resolved, Map<String, String> env,
+                                                   Path cwd, Interruptible steps, Log log) throws InterruptedException {
         try (SecretsPreparation prep = new SecretsPreparation(secrets.applyTo(config.secrets()), env, cwd,
                 PassphraseSource.Terminal.system(), log::warn)) {
             SecretsLoader.Loaded loaded = steps.run("secrets", () -> prep.environment(env));
@@ -145,10 +158,18 @@ public final class RunCommand implements Callable<Integer> {
             }
             List<SecretFileWriter.Entry> files = steps.run("download", prep::fetchFiles);
             steps.runToEnd("write", () -> prep.writeFiles(files));
-            childEnv = ChildEnvironment.compose(loaded.environment(), resolved.extraEnv());
+            steps.checkStop();
+            return ChildEnvironment.compose(loaded.environment(), resolved.extraEnv());
         }
-        steps.checkStop();
+    }
 
+    /** Each prehook, supervised like the app; returns the first failing exit code, or 0. */
+    private int runPrehooks(ResolvedMode resolved, Map<String, String> childEnv, SignalReceiver signals,
+                            Interruptible steps, Log log) throws InterruptedException {
+        if (signals == null && !resolved.prehooks().isEmpty()) {
+            throw new SupervisorException(ExitCode.USAGE, resolved.label() + " has prehooks, which run supervised: "
+                    + "drop --exec from the command line (the mode's own 'exec: true' is fine)");
+        }
         for (List<String> hook : resolved.prehooks()) {
             Supervisor prehook = new Supervisor(launchSpec(resolved, hook, childEnv, log), signals);
             int code = prehook.run();
@@ -160,13 +181,7 @@ public final class RunCommand implements Callable<Integer> {
             }
             steps.checkStop();
         }
-
-        LaunchSpec spec = launchSpec(resolved, resolved.argv(), childEnv, log);
-        if (resolved.exec()) {
-            Exec.replaceWith(spec);
-            return ExitCode.INTERNAL; // not reached: exec replaced this process
-        }
-        return new Supervisor(spec, signals).run();
+        return 0;
     }
 
     private ModeOverrides overrides() {

@@ -12,7 +12,7 @@ import com.sun.jna.Pointer;
  * opaque types are allocated generously so a libc with a smaller layout still fits.
  */
 public interface LibC extends Library {
-    LibC INSTANCE = Native.load("c", LibC.class);
+    LibC INSTANCE = Loader.load();
 
     /** sigset_t is 1024 bits in glibc; the kernel only reads the first 8 bytes. */
     int SIGSET_BYTES = 128;
@@ -76,6 +76,9 @@ public interface LibC extends Library {
 
     String strerror(int errnum);
 
+    /** glibc: returns freed heap memory to the kernel (the JVM's malloc arenas after start-up work). */
+    int malloc_trim(long pad);
+
     /** A zeroed sigset_t holding {@code signals}. */
     static Memory sigset(int... signals) {
         Memory set = new Memory(SIGSET_BYTES);
@@ -86,5 +89,29 @@ public interface LibC extends Library {
 
     static String describe(int errno) {
         return INSTANCE.strerror(errno);
+    }
+
+    /**
+     * Loads glibc by its soname. Setting {@code jna.platform.library.path} first stops JNA from running
+     * {@code ldconfig -p} in a child process to find library directories: a fork from what is about to be
+     * PID 1, before any of our reaping is in place, and 10-20 ms of start-up, for a library the dynamic
+     * linker finds by itself.
+     */
+    final class Loader {
+        private static final String LIBRARY_DIRS = "/lib/x86_64-linux-gnu:/usr/lib/x86_64-linux-gnu:"
+                + "/lib/aarch64-linux-gnu:/usr/lib/aarch64-linux-gnu:/lib64:/usr/lib64:/lib:/usr/lib";
+
+        private Loader() {}
+
+        static LibC load() {
+            if (System.getProperty("jna.platform.library.path") == null) {
+                System.setProperty("jna.platform.library.path", LIBRARY_DIRS);
+            }
+            try {
+                return Native.load("libc.so.6", LibC.class);
+            } catch (UnsatisfiedLinkError notGlibcSoname) {
+                return Native.load("c", LibC.class);
+            }
+        }
     }
 }

@@ -11,9 +11,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * One thread that takes every handled signal with sigtimedwait and queues it. All other threads keep
- * the set blocked ({@link SignalBlocking}), so no signal is ever delivered asynchronously: the queue is
- * the only way a signal enters the supervisor, from the first line of {@code run} to the exit.
+ * The only way a signal enters the supervisor: every thread keeps the handled set blocked
+ * ({@link SignalBlocking}), and signals are taken with sigtimedwait, never delivered asynchronously.
+ *
+ * <p>While the environment is prepared, a receiver thread takes them and queues them, so the preparing
+ * thread can watch for a stop without blocking in the kernel. Once a child runs, the supervision loop
+ * {@link #takeOver takes over}: it calls sigtimedwait itself, as tini does, so nothing is handed between
+ * threads on the way from kill(2) to the forwarded signal.
  */
 public final class SignalReceiver implements AutoCloseable {
     /** A signal as it arrived: number, and the sending pid when a process sent it with kill(2). */
@@ -21,11 +25,18 @@ public final class SignalReceiver implements AutoCloseable {
 
     /** How long {@link #poll} waits at most for the receiver thread to take signals already pending. */
     private static final Duration PENDING_HANDOFF = Duration.ofSeconds(2);
+    /** How often the receiver thread looks up from its wait, bounding {@link #takeOver}. */
+    private static final long RECEIVER_WAKE_NANOS = 10_000_000L;
+    /** A "forever" wait in the loop is this long: the loop comes back and waits again. */
+    private static final Duration LONGEST_WAIT = Duration.ofSeconds(1);
 
     private final BlockingQueue<Received> queue = new LinkedBlockingQueue<>();
     private final AtomicLong queued = new AtomicLong();
     private final Thread thread;
     private volatile boolean running = true;
+    private boolean takenOver;
+    /** The taking-over thread's own buffers (the receiver thread has its own). */
+    private final SignalWait direct = new SignalWait();
 
     private SignalReceiver() {
         thread = new Thread(this::receive, "signal-receiver");
@@ -39,29 +50,35 @@ public final class SignalReceiver implements AutoCloseable {
     }
 
     private void receive() {
-        LibC libc = LibC.INSTANCE;
-        Memory set = LibC.sigset(HandledSignals.receivable());
-        Memory info = new Memory(LibC.SIGINFO_BYTES);
-        Memory timeout = new Memory(16); // struct timespec: the wait wakes up to notice close()
-        timeout.setLong(0, 1);
-        timeout.setLong(8, 0);
+        SignalWait wait = new SignalWait();
         while (running) {
-            int signal;
-            try {
-                signal = libc.sigtimedwait(set, info, timeout);
-            } catch (LastErrorException e) {
-                continue; // EAGAIN: timed out; EINTR: interrupted by a signal outside the set
+            Received r = wait.next(RECEIVER_WAKE_NANOS);
+            if (r != null) {
+                queue.add(r);
+                queued.incrementAndGet();
             }
-            queue.add(new Received(signal, info.getInt(16)));
-            queued.incrementAndGet();
         }
     }
 
-    /** The next signal, waiting at most {@code timeout} (null: forever); null when none came. */
+    /**
+     * From now on the calling thread takes signals itself. Stops the receiver thread (within
+     * {@link #RECEIVER_WAKE_NANOS}); whatever it queued is still returned first. Idempotent.
+     */
+    public void takeOver() throws InterruptedException {
+        if (takenOver) return;
+        running = false;
+        thread.join();
+        takenOver = true;
+    }
+
+    /** The next signal, waiting at most {@code timeout} (null: up to a second); null when none came. */
     public Received next(Duration timeout) throws InterruptedException {
-        if (timeout == null) return queue.take();
-        long nanos = Math.max(0, timeout.toNanos());
-        return queue.poll(nanos, TimeUnit.NANOSECONDS);
+        Duration wait = timeout == null ? LONGEST_WAIT : timeout;
+        if (takenOver) {
+            Received queuedEarlier = queue.poll();
+            return queuedEarlier != null ? queuedEarlier : direct.next(Math.max(0, wait.toNanos()));
+        }
+        return queue.poll(Math.max(0, wait.toNanos()), TimeUnit.NANOSECONDS);
     }
 
     /**
@@ -71,6 +88,10 @@ public final class SignalReceiver implements AutoCloseable {
      * handed over first, so a stop before the child starts is never missed.
      */
     public Received poll() {
+        if (takenOver) {
+            Received queuedEarlier = queue.poll();
+            return queuedEarlier != null ? queuedEarlier : direct.next(0);
+        }
         long before = queued.get();
         int pending = Long.bitCount(pendingReceivable());
         long deadline = System.nanoTime() + PENDING_HANDOFF.toNanos();
@@ -89,5 +110,23 @@ public final class SignalReceiver implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+    }
+
+    /** One thread's sigtimedwait with its own native buffers. */
+    private static final class SignalWait {
+        private final Memory set = LibC.sigset(HandledSignals.receivable());
+        private final Memory info = new Memory(LibC.SIGINFO_BYTES);
+        private final Memory timeout = new Memory(16); // struct timespec
+
+        Received next(long nanos) {
+            timeout.setLong(0, nanos / 1_000_000_000L);
+            timeout.setLong(8, nanos % 1_000_000_000L);
+            try {
+                int signal = LibC.INSTANCE.sigtimedwait(set, info, timeout);
+                return new Received(signal, info.getInt(16));
+            } catch (LastErrorException e) {
+                return null; // EAGAIN: timed out; EINTR: interrupted by a signal outside the set
+            }
+        }
     }
 }

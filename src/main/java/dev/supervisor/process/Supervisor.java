@@ -20,6 +20,7 @@ public final class Supervisor {
     private int childPid;
     private Reaper reaper;
     private int firstStopSignal;
+    private boolean descendantsComeToUs;
 
     public Supervisor(LaunchSpec spec, SignalReceiver signals) {
         this.spec = spec;
@@ -30,11 +31,13 @@ public final class Supervisor {
 
     /** Runs the child to its end and returns the supervisor's exit code (the child's, remapped). */
     public int run() throws InterruptedException {
-        Reaper.becomeSubreaperUnlessInit(log);
+        descendantsComeToUs = Reaper.becomeSubreaperUnlessInit(log);
+        signals.takeOver();
         Terminal terminal = Terminal.foregroundOrNull();
         childPid = Spawner.spawn(spec, terminal);
         reaper = new Reaper(childPid, log);
         log.verbose("started pid " + childPid + ": " + spec.commandName());
+        StartupMemory.release();
         try {
             superviseUntilChildExits();
             cleanUpLeftovers();
@@ -155,8 +158,10 @@ public final class Supervisor {
         }
     }
 
+    /** Live descendants; the /proc scan is skipped when waitpid already proved there are none. */
     private List<Integer> leftovers() {
         reaper.reapExited();
+        if (descendantsComeToUs && reaper.noChildrenLeft()) return List.of();
         return ProcessTable.descendantsOf(LibC.INSTANCE.getpid());
     }
 

@@ -66,6 +66,12 @@ public final class KmsTestServer implements AutoCloseable {
     private volatile boolean hang;
     private volatile boolean garbage;
 
+    static {
+        // The JDK's HttpServer otherwise meets the client's delayed ACK with Nagle: ~40 ms added to every
+        // call, which would swamp the latency the tests inject. Read once, when HttpServer first loads.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     public KmsTestServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(executor);
