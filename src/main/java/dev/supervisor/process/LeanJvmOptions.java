@@ -11,7 +11,9 @@ import java.util.Map;
  * right after the java binary, so any option the user wrote comes later and wins (HotSpot takes the last
  * value of a flag), with one exception: a second garbage collector is a startup error, not an override,
  * so Serial GC is only added when the user chose none, on the command line or in the JDK's environment
- * variables.
+ * variables. Likewise a small initial heap ({@code -Xms8m}: the default, 1/64 of the host's memory, keeps
+ * the young generation committed and resident after start-up; about 29 MB measured with 100 secrets) is
+ * only added when the user sized the heap in no way, since a larger minimum than a maximum is an error.
  */
 final class LeanJvmOptions {
     private static final List<String> ALWAYS = List.of(
@@ -20,6 +22,7 @@ final class LeanJvmOptions {
             "-XX:-UsePerfData",         // no /tmp/hsperfdata file mapped for the whole life of the container
             "--enable-native-access=ALL-UNNAMED"); // JDK 24+ warns on stderr when JNA loads, once per JVM
     private static final String SERIAL_GC = "-XX:+UseSerialGC";
+    private static final String SMALL_INITIAL_HEAP = "-Xms8m";
     private static final List<String> JDK_OPTION_VARIABLES = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
 
     private LeanJvmOptions() {}
@@ -30,19 +33,21 @@ final class LeanJvmOptions {
         for (String option : ALWAYS) {
             if (!contains(argv, option)) out.add(option);
         }
-        if (!choosesCollector(argv, env)) out.add(SERIAL_GC);
+        if (!mentions(argv, env, LeanJvmOptions::isCollectorChoice)) out.add(SERIAL_GC);
+        if (!mentions(argv, env, LeanJvmOptions::isHeapSizing)) out.add(SMALL_INITIAL_HEAP);
         return out.stream().map(o -> o.getBytes(StandardCharsets.US_ASCII)).toList();
     }
 
-    private static boolean choosesCollector(List<byte[]> argv, Map<String, String> env) {
+    /** Whether the command line or the JDK's option variables hold an option {@code kind} accepts. */
+    private static boolean mentions(List<byte[]> argv, Map<String, String> env, java.util.function.Predicate<String> kind) {
         for (byte[] arg : argv) {
-            if (isCollectorChoice(new String(arg, StandardCharsets.ISO_8859_1))) return true;
+            if (kind.test(new String(arg, StandardCharsets.ISO_8859_1))) return true;
         }
         for (String variable : JDK_OPTION_VARIABLES) {
             String value = env.get(variable);
             if (value == null) continue;
             for (String option : value.trim().split("\\s+")) {
-                if (isCollectorChoice(option)) return true;
+                if (kind.test(option)) return true;
             }
         }
         return false;
@@ -51,6 +56,13 @@ final class LeanJvmOptions {
     /** -XX:+UseG1GC, -XX:+UseZGC, -XX:+UseParallelGC, -XX:+UseShenandoahGC, -XX:+UseEpsilonGC, ... */
     private static boolean isCollectorChoice(String option) {
         return option.startsWith("-XX:+Use") && option.endsWith("GC");
+    }
+
+    /** -Xms, -Xmx, -XX:InitialHeapSize, -XX:MaxHeapSize, -XX:MaxRAMPercentage, -XX:InitialRAMPercentage, ... */
+    private static boolean isHeapSizing(String option) {
+        return option.startsWith("-Xms") || option.startsWith("-Xmx") || option.startsWith("-XX:InitialHeapSize")
+                || option.startsWith("-XX:MaxHeapSize") || option.startsWith("-XX:MinHeapSize")
+                || option.contains("RAMPercentage") || option.startsWith("-XX:MaxRAM") || option.startsWith("-XX:InitialRAM");
     }
 
     private static boolean contains(List<byte[]> argv, String option) {
