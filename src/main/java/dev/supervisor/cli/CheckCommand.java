@@ -26,8 +26,10 @@ import java.util.concurrent.Callable;
  * starting anything. For CI and for a deployment's first step. Exit 0 only when all is well.
  */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Validate supervisor.yml, resolve every mode, and prove every secret decrypts and maps to a",
-                "valid environment. Prints no values and starts nothing; exit 0 only when all is well."})
+        description = {"Validate the config, resolve every mode and prove every secret decrypts.", "",
+                "Everything run does before starting the app: reads supervisor.yml, resolves every mode, decrypts "
+                        + "every secret, maps it to a valid environment and downloads the secret files. Prints no "
+                        + "value and starts nothing; exit 0 only when all is well."})
 public final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

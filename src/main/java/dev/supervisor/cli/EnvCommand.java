@@ -29,8 +29,9 @@ import java.util.concurrent.Callable;
  * without starting anything. Values are masked unless {@code --show-values}.
  */
 @Command(name = "env", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Print the environment the app would get: the current environment, the decrypted secrets",
-                "and the mode's env. Values are masked (NAME=****) unless --show-values."})
+        description = {"Print the environment the app would get (values masked).", "",
+                "The current environment, the decrypted secrets and the mode's env, as run would compose them. "
+                        + "Values are masked (NAME=****) unless --show-values."})
 public final class EnvCommand implements Callable<Integer> {
     static final String MASK = "****";
 

@@ -41,11 +41,12 @@ import java.util.concurrent.Callable;
 @Command(name = "run", mixinStandardHelpOptions = true,
         sortOptions = false,
         usageHelpAutoWidth = true,
-        description = {
-                "Prepares the environment (secrets, files), then runs a launch mode or CMD as a supervised child:",
-                "forwards every signal it receives (rewritten by the mode's preset and --signal-map), reaps zombies,",
-                "kills the child's group if it outlives the stop timeout, and exits with the child's exit code",
-                "(128+N if it died of signal N)."},
+        description = {"Run a launch mode or a command as a supervised child, with the secrets in its environment.",
+                "",
+                "Prepares the environment (secrets, files), then starts the child and forwards every signal it "
+                        + "receives (rewritten by the mode's preset and --signal-map), reaps zombies, kills the "
+                        + "child's group if it outlives the stop timeout, and exits with the child's exit code "
+                        + "(128+N if it died of signal N)."},
         footer = {"", "Choosing what to run:",
                 "  supervisor run web                 mode 'web' from supervisor.yml",
                 "  supervisor run task db:migrate     mode 'task' with extra arguments",

@@ -11,12 +11,13 @@ import java.io.PrintWriter;
 @Command(name = "supervisor",
         mixinStandardHelpOptions = true,
         version = {"supervisor " + SupervisorCommand.VERSION},
-        description = {
-                "Container entrypoint: decrypts yaml_vault secrets into the environment, picks a launch mode,",
-                "and runs the app as a correct PID 1 (signal forwarding and rewriting, zombie reaping, stop timeouts)."},
+        description = "Container entrypoint: decrypts yaml_vault secrets into the environment, picks a launch "
+                + "mode, and runs the app as a correct PID 1 (signal forwarding and rewriting, zombie reaping, "
+                + "stop timeouts).",
         subcommands = {RunCommand.class, EnvCommand.class, ModesCommand.class, CheckCommand.class},
-        footer = {"", "Exit codes: the child's own, or 64 usage, 78 config/secrets, 77 AWS permission, 69 AWS unavailable,",
-                "126 not executable, 127 not found, 128+N stopped by signal N before the app started. See README."})
+        footer = {"", "Exit codes: the child's own, or 64 usage, 78 config/secrets, 77 AWS permission, "
+                + "69 AWS unavailable, 126 not executable, 127 not found, 128+N stopped by signal N before the app "
+                + "started. See README.md."})
 public final class SupervisorCommand implements Runnable {
     public static final String VERSION = "0.1.0";
 
