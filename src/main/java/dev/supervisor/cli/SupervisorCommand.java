@@ -51,7 +51,7 @@ public final class SupervisorCommand implements Runnable {
             err.flush();
             return failure.exitCode();
         }
-        err.println("supervisor: internal error: " + e.getClass().getName()
+        err.println("supervisor: error: internal error: " + e.getClass().getName()
                 + (System.getenv("SUPERVISOR_DEBUG") != null ? "" : " (set SUPERVISOR_DEBUG=1 for the stack trace)"));
         if (System.getenv("SUPERVISOR_DEBUG") != null) e.printStackTrace(err);
         err.flush();
@@ -61,8 +61,9 @@ public final class SupervisorCommand implements Runnable {
     private static int reportUsageError(CommandLine.ParameterException e, String[] args) {
         CommandLine cli = e.getCommandLine();
         PrintWriter err = cli.getErr();
-        err.println("supervisor: " + e.getMessage());
-        err.println("Try '" + cli.getCommandSpec().qualifiedName() + " --help' for more information.");
+        // One line like every other failure (README "Exit codes"), so log scrapers see one error per start.
+        String message = String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " ");
+        err.println("supervisor: error: " + message + " (see '" + cli.getCommandSpec().qualifiedName() + " --help')");
         err.flush();
         return ExitCode.USAGE;
     }
