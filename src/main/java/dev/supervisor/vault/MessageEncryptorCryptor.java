@@ -77,13 +77,21 @@ public final class MessageEncryptorCryptor implements Cryptor {
     @Override
     public String encrypt(String plaintext) {
         byte[] serialized = RubyMarshal.dumpString(plaintext);
-        return options.cipher() == CipherMode.AES_256_GCM ? encryptGcm(serialized) : encryptCbc(serialized);
+        try {
+            return options.cipher() == CipherMode.AES_256_GCM ? encryptGcm(serialized) : encryptCbc(serialized);
+        } finally {
+            java.util.Arrays.fill(serialized, (byte) 0);
+        }
     }
 
     @Override
     public String decrypt(String encoded) {
         byte[] serialized = options.cipher() == CipherMode.AES_256_GCM ? decryptGcm(encoded) : decryptCbc(encoded);
-        return PlaintextDecoder.decode(serialized);
+        try {
+            return PlaintextDecoder.decode(serialized);
+        } finally {
+            java.util.Arrays.fill(serialized, (byte) 0); // the String is unavoidable; the byte copy is not
+        }
     }
 
     private String encryptCbc(byte[] serialized) {
