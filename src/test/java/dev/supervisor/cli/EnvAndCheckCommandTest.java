@@ -20,9 +20,7 @@ class EnvAndCheckCommandTest {
     Path dir;
 
     private SupervisorProcess.Builder supervisor() {
-        return SupervisorProcess.in(dir)
-                .env("YAML_VAULT_PASSPHRASE", SecretsFixture.PASSPHRASE)
-                .env("YAML_VAULT_SIGN_PASSPHRASE", SecretsFixture.SIGN_PASSPHRASE);
+        return SecretsFixture.supervisorWithPassphrases(dir);
     }
 
     @Test

@@ -42,9 +42,7 @@ class ModesEndToEndTest {
     }
 
     private SupervisorProcess.Builder supervisor() {
-        return SupervisorProcess.in(dir)
-                .env("YAML_VAULT_PASSPHRASE", SecretsFixture.PASSPHRASE)
-                .env("YAML_VAULT_SIGN_PASSPHRASE", SecretsFixture.SIGN_PASSPHRASE);
+        return SecretsFixture.supervisorWithPassphrases(dir);
     }
 
     private String run(SupervisorProcess.Builder builder, String... args) throws Exception {

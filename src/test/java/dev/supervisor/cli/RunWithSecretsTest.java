@@ -21,9 +21,7 @@ class RunWithSecretsTest {
     Path dir;
 
     private SupervisorProcess.Builder supervisor() {
-        return SupervisorProcess.in(dir)
-                .env("YAML_VAULT_PASSPHRASE", SecretsFixture.PASSPHRASE)
-                .env("YAML_VAULT_SIGN_PASSPHRASE", SecretsFixture.SIGN_PASSPHRASE);
+        return SecretsFixture.supervisorWithPassphrases(dir);
     }
 
     /** The child's environment as NAME=value lines, written by the child itself. */

@@ -44,6 +44,13 @@ final class SecretsFixture {
         return file;
     }
 
+    /** The supervisor as a process, with the fixture's passphrases in its environment. */
+    static dev.supervisor.testing.SupervisorProcess.Builder supervisorWithPassphrases(Path dir) {
+        return dev.supervisor.testing.SupervisorProcess.in(dir)
+                .env("YAML_VAULT_PASSPHRASE", PASSPHRASE)
+                .env("YAML_VAULT_SIGN_PASSPHRASE", SIGN_PASSPHRASE);
+    }
+
     /** The yaml_vault shared vectors directory (read, never copied). */
     static Path vector(String id) {
         return Path.of(System.getProperty("shared.dir", "../shared"), "vectors", "yaml_vault", id);
