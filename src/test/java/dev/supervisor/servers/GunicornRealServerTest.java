@@ -51,16 +51,7 @@ class GunicornRealServerTest {
     @Test
     void withThePresetTermLetsTheInFlightRequestFinish() throws Exception {
         startGunicorn();
-        InFlightRequest request = server.slowRequestBeingHandled();
-
-        server.supervisor().signal("TERM");
-
-        InFlightRequest.Outcome outcome = request.await(STOP);
-        assertTrue(outcome.completed(), () -> outcome + "\n" + server.describe());
-        assertEquals(200, outcome.status());
-        assertEquals("done", outcome.bodyText());
-        assertEquals(0, server.supervisor().waitFor(STOP), server::describe);
-        assertTrue(server.supervisor().stderr().contains("sent TERM"), server::describe);
+        server.assertTermLetsTheInFlightRequestFinish("TERM", 0, STOP);
     }
 
     /** The unicorn/nginx mapping applied to gunicorn would turn its graceful stop into its quick one. */

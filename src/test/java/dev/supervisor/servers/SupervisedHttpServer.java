@@ -71,6 +71,22 @@ final class SupervisedHttpServer implements AutoCloseable {
     }
 
     /** Both outputs of the supervisor (the server's log goes there too), for assertion messages. */
+    /**
+     * Sends the platform's TERM while a slow request is being handled and asserts the request completes
+     * (200 "done"), the supervisor forwarded {@code forwardedAs} and exits with {@code exitCode}.
+     */
+    void assertTermLetsTheInFlightRequestFinish(String forwardedAs, int exitCode, java.time.Duration stop)
+            throws InterruptedException {
+        InFlightRequest request = slowRequestBeingHandled();
+        supervisor.signal("TERM");
+        InFlightRequest.Outcome outcome = request.await(stop);
+        org.junit.jupiter.api.Assertions.assertTrue(outcome.completed(), () -> outcome + "\n" + describe());
+        org.junit.jupiter.api.Assertions.assertEquals(200, outcome.status());
+        org.junit.jupiter.api.Assertions.assertEquals("done", outcome.bodyText());
+        org.junit.jupiter.api.Assertions.assertEquals(exitCode, supervisor.waitFor(stop), this::describe);
+        org.junit.jupiter.api.Assertions.assertTrue(supervisor.stderr().contains("sent " + forwardedAs), this::describe);
+    }
+
     String describe() {
         return "supervisor stdout:\n" + supervisor.stdout() + "\nsupervisor stderr:\n" + supervisor.stderr();
     }

@@ -48,16 +48,7 @@ class UnicornRealServerTest {
     @Test
     void withThePresetTermLetsTheInFlightRequestFinish() throws Exception {
         startUnicorn("unicorn");
-        InFlightRequest request = server.slowRequestBeingHandled();
-
-        server.supervisor().signal("TERM");
-
-        InFlightRequest.Outcome outcome = request.await(STOP);
-        assertTrue(outcome.completed(), () -> outcome + "\n" + server.describe());
-        assertEquals(200, outcome.status());
-        assertEquals("done", outcome.bodyText());
-        assertEquals(0, server.supervisor().waitFor(STOP), server::describe);
-        assertTrue(server.supervisor().stderr().contains("sent QUIT"), server::describe);
+        server.assertTermLetsTheInFlightRequestFinish("QUIT", 0, STOP);
     }
 
     /**
