@@ -112,7 +112,8 @@ final class AwsFailures {
     }
 
     private static Failure unavailable(String reason, String what, Call call, Throwable e) {
-        return new Failure(ExitCode.UNAVAILABLE, reason, call.action() + " " + what + " at " + call.endpoint()
+        String of = call.subject() == null ? "" : " of " + call.subject();
+        return new Failure(ExitCode.UNAVAILABLE, reason, call.action() + of + " " + what + " at " + call.endpoint()
                 + " (region " + call.region() + ")", e);
     }
 

@@ -66,7 +66,7 @@ class ExitCodeTableTest {
             closedPort = s.getLocalPort();
         }
         assertRejected(awsCredentials(supervisor(dir)).env("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:" + closedPort),
-                dir, ExitCode.UNAVAILABLE, "s3:GetObject could not connect",
+                dir, ExitCode.UNAVAILABLE, "s3:GetObject of s3://bucket/secrets.yml could not connect",
                 "run", "--secrets", "s3://bucket/secrets.yml", "--secrets-timeout", "3s");
     }
 
