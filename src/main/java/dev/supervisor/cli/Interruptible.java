@@ -84,6 +84,7 @@ final class Interruptible {
         }
     }
 
+    /** HUP too: before the app runs there is nothing to reload, and a hung-up terminal means "give up". */
     private static boolean isStop(int signal) {
         return signal == Signals.SIGTERM || signal == Signals.SIGINT || signal == Signals.SIGQUIT
                 || signal == Signals.SIGHUP;

@@ -130,16 +130,19 @@ public final class RunCommand implements Callable<Integer> {
     private int start(Map<String, String> env, SignalReceiver signals) throws InterruptedException {
         Path cwd = Path.of("").toAbsolutePath();
         Interruptible steps = new Interruptible(signals);
+        Map<Integer, Integer> exitCodes = ExitStatus.parseCodeMap(exitCodeMap); // a bad flag fails before any work
+        long callerIgnored = SignalBlocking.inheritedIgnored(env);
         SupervisorConfig config = steps.run("config", () -> configFile.load(env, cwd));
         Log log = new Log(System.err, verbose || config.verbose());
         ResolvedMode resolved = ModeResolver.resolve(config,
                 ModeSelector.select(config, mode, positionals, afterDashDash()), overrides(), env);
         resolved.warnings().forEach(log::warn);
         Map<String, String> childEnv = prepareEnvironment(config, resolved, env, cwd, steps, log);
-        int prehooks = runPrehooks(resolved, childEnv, signals, steps, log);
+        Launch launch = new Launch(resolved, childEnv, exitCodes, callerIgnored, log);
+        int prehooks = runPrehooks(launch, signals, steps);
         if (prehooks != 0) return prehooks;
 
-        LaunchSpec spec = launchSpec(resolved, resolved.argv(), childEnv, log);
+        LaunchSpec spec = spec(launch, resolved.argv());
         if (resolved.exec()) {
             Exec.replaceWith(spec);
             return ExitCode.INTERNAL; // not reached: exec replaced this process
@@ -165,18 +168,18 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** Each prehook, supervised like the app; returns the first failing exit code, or 0. */
-    private int runPrehooks(ResolvedMode resolved, Map<String, String> childEnv, SignalReceiver signals,
-                            Interruptible steps, Log log) throws InterruptedException {
+    private int runPrehooks(Launch launch, SignalReceiver signals, Interruptible steps) throws InterruptedException {
+        ResolvedMode resolved = launch.mode();
         if (signals == null && !resolved.prehooks().isEmpty()) {
             throw new SupervisorException(ExitCode.USAGE, resolved.label() + " has prehooks, which run supervised: "
                     + "drop --exec from the command line (the mode's own 'exec: true' is fine)");
         }
         for (List<String> hook : resolved.prehooks()) {
-            Supervisor prehook = new Supervisor(launchSpec(resolved, hook, childEnv, log), signals);
+            Supervisor prehook = new Supervisor(spec(launch, hook), signals);
             int code = prehook.run();
             if (prehook.stopRequested()) throw new Interruptible.StoppedBeforeStart(prehook.stopSignal());
             if (code != 0) {
-                log.info("prehook '" + String.join(" ", hook) + "' failed with exit code " + code + "; not starting "
+                launch.log().info("prehook '" + String.join(" ", hook) + "' failed with exit code " + code + "; not starting "
                         + resolved.label());
                 return code;
             }
@@ -209,22 +212,27 @@ public final class RunCommand implements Callable<Integer> {
         return !positionals.isEmpty() && tailStart > 0 && original.get(tailStart - 1).equals("--");
     }
 
-    private LaunchSpec launchSpec(ResolvedMode resolved, List<String> argv, Map<String, String> env, Log log) {
+    /** What every child of this start shares (prehooks and the command): only argv differs. */
+    private record Launch(ResolvedMode mode, Map<String, String> childEnv, Map<Integer, Integer> exitCodes,
+                          long callerIgnored, Log log) {}
+
+    private LaunchSpec spec(Launch launch, List<String> argv) {
+        ResolvedMode resolved = launch.mode();
         SignalMap map = SignalMap.of(resolved.signalMap());
-        log.verbose("launching " + resolved.label() + " (preset " + resolved.preset().id() + ")"
+        launch.log().verbose("launching " + resolved.label() + " (preset " + resolved.preset().id() + ")"
                 + (map.rewrites().isEmpty() ? "" : ", signals " + map));
         return new LaunchSpec(
                 argvBytes(argv),
-                ChildEnvironment.entries(env),
+                ChildEnvironment.entries(launch.childEnv()),
                 resolved.workdir(),
                 map,
                 resolved.processGroup(),
                 resolved.quietSignal() == null ? 0 : resolved.quietSignal(),
                 resolved.stopDelay(),
                 resolved.stopTimeout(),
-                ExitStatus.parseCodeMap(exitCodeMap),
-                SignalBlocking.inheritedIgnored(ProcSelf.environment()),
-                log.isVerbose(),
+                launch.exitCodes(),
+                launch.callerIgnored(),
+                launch.log().isVerbose(),
                 System.err);
     }
 

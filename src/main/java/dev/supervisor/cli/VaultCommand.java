@@ -40,11 +40,6 @@ public final class VaultCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** For the real command line: process environment, standard cryptors, the process's terminal. */
-    public VaultCommand() {
-        this(System.getenv(), CryptorFactory.standard(), PassphraseSource.Terminal.system());
-    }
-
     public VaultCommand(Map<String, String> env) {
         this(env, CryptorFactory.standard(), null);
     }

@@ -30,6 +30,8 @@ public final class SignalReceiver implements AutoCloseable {
     /** A "forever" wait in the loop is this long: the loop comes back and waits again. */
     private static final Duration LONGEST_WAIT = Duration.ofSeconds(1);
 
+    /** Read from /proc once: which signals sigtimedwait can take in this runtime. */
+    private final long receivableMask = LibC.sigset(HandledSignals.receivable()).getLong(0);
     private final BlockingQueue<Received> queue = new LinkedBlockingQueue<>();
     private final AtomicLong queued = new AtomicLong();
     private final Thread thread;
@@ -101,10 +103,10 @@ public final class SignalReceiver implements AutoCloseable {
         return queue.poll();
     }
 
-    private static long pendingReceivable() {
+    private long pendingReceivable() {
         Memory set = LibC.sigset();
         LibC.INSTANCE.sigpending(set);
-        return set.getLong(0) & LibC.sigset(HandledSignals.receivable()).getLong(0);
+        return set.getLong(0) & receivableMask;
     }
 
     @Override
